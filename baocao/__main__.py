@@ -1,0 +1,3 @@
+from baocao.cli.main import run
+
+run()

@@ -1,0 +1,80 @@
+"""Commands on one document: parse (and, as stages land, extract and check)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from baocao.cli.main import registrar
+from baocao.cli.output import print_json, shorten
+from baocao.config import Config
+from baocao.parse.model import Document, Section
+from baocao.pipeline import analyze
+
+
+def config_from(args: argparse.Namespace) -> Config:
+    max_mb = getattr(args, "max_mb", None)
+    return Config(max_bytes=int(max_mb * 1024 * 1024)) if max_mb else Config()
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", type=Path, help="tệp báo cáo (PDF, DOCX hoặc TXT)")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON cho máy")
+    p.add_argument("--max-mb", type=float, default=None, help="giới hạn kích thước tệp (MB, mặc định 50)")
+
+
+@registrar
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("parse", help="đọc một báo cáo và in cấu trúc của nó")
+    _common(p)
+    p.set_defaults(handler=cmd_parse)
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    analysis = analyze(args.file, config_from(args), upto="parse")
+    doc = analysis.document
+    if args.json:
+        print_json(doc.to_dict())
+        return 0
+    print_document(doc)
+    return 0
+
+
+def print_document(doc: Document) -> None:
+    m = doc.meta
+    period = f"{m.period.label} ({m.period.code})" if m.period else "không rõ"
+    unit = f"{m.unit_kind or ''} {m.unit_name or ''}".strip() or "không rõ"
+    print(f"Đơn vị: {unit}  [cấp: {m.level or 'không rõ'}]")
+    print(f"Kỳ báo cáo: {period}")
+    print(f"Loại văn bản: {m.doc_type}" + (f"  Số: {m.number}" if m.number else ""))
+    if m.title:
+        print(f"Tiêu đề: {m.title}")
+    if m.signer or m.signer_title:
+        print(f"Người ký: {' '.join(x for x in (m.signing_form, m.signer_title, m.signer) if x)}")
+    if m.recipients:
+        print(f"Nơi nhận: {len(m.recipients)} nơi")
+    if m.signed_at:
+        print(f"Ký số lúc: {', '.join(m.signed_at)}")
+    print()
+    print("Cấu trúc:")
+    for p in doc.preamble:
+        print(f"  ({p.id}) {shorten(p.text, 90)}")
+    _print_sections(doc.sections, 1)
+    if doc.footnotes:
+        print()
+        print(f"Chú thích ({len(doc.footnotes)}):")
+        for f in doc.footnotes:
+            where = f"{f.paragraph}@{f.offset}" if f.paragraph else "không rõ vị trí"
+            print(f"  [{f.number}] {where} «…{f.anchor[-30:]}» → {shorten(f.text, 70)}")
+    if doc.warnings:
+        print()
+        print(f"Cảnh báo ({len(doc.warnings)}):")
+        for w in doc.warnings:
+            print(f"  - [{w.code}] {w.message} ({w.location})")
+
+
+def _print_sections(sections: tuple[Section, ...], depth: int) -> None:
+    for s in sections:
+        head = f"{s.number}. {s.title}" if s.number else s.title
+        print(f"{'  ' * depth}{shorten(head, 90)}  [{len(s.paragraphs)} đoạn]")
+        _print_sections(s.children, depth + 1)

@@ -1,0 +1,115 @@
+"""Step 2: take footnote blocks out of the body stream and join footnote texts.
+
+A block starts at a separator line (or lines the reader marked as footnotes) and
+ends where the next page begins. A line that starts with the next expected
+footnote number starts a footnote; any other line continues the current one,
+including the first line of a block that continues a footnote from the page
+before.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from baocao.parse.lines import Line
+from baocao.parse.model import ParseWarning
+
+_START = re.compile(r"^\s*(\d{1,3})(?=\s|[.)\]:](?!\d)|[A-ZĐÀ-Ỹa-zđà-ỹ(“\"])\s*[.):]?\s*")
+_CLOSING = re.compile(r"^\s*(Nơi nhận|TM\.|KT\.|TL\.|TUQ\.)", re.IGNORECASE)
+
+
+@dataclass
+class RawFootnote:
+    number: int
+    parts: list[str] = field(default_factory=list)
+    page: int = 0
+    block_at: int = 0  # number of body lines before the block where it starts
+    markers: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Split:
+    body: list[Line]
+    footnotes: list[RawFootnote]
+    warnings: list[ParseWarning]
+
+
+def split_footnotes(stream: list[Line]) -> Split:
+    body: list[Line] = []
+    notes: list[RawFootnote] = []
+    warnings: list[ParseWarning] = []
+    in_block = False
+    for line in stream:
+        if line.kind == "footnote" and line.whole_paragraph and line.footnote is not None:
+            notes.append(RawFootnote(number=line.footnote, parts=[line.text.strip()], page=line.page, block_at=len(body)))
+            continue
+        if line.kind == "separator":
+            in_block = True
+            continue
+        if line.kind == "footnote":
+            in_block = True
+        elif in_block and (
+            line.page_start or line.kind == "page_number" or _CLOSING.match(line.text) or (line.kind == "body" and line.size)
+        ):
+            in_block = False
+        if not in_block:
+            if line.kind in ("body", "blank", "page_number"):
+                body.append(line)
+            continue
+        if line.kind == "blank":
+            continue
+        _add_footnote_line(line, notes, len(body), warnings)
+    _check_sequence(notes, warnings)
+    return Split(body=body, footnotes=notes, warnings=warnings)
+
+
+def _add_footnote_line(line: Line, notes: list[RawFootnote], body_len: int, warnings: list[ParseWarning]) -> None:
+    expected = notes[-1].number + 1 if notes else 1
+    text = line.text.strip()
+    number = line.footnote
+    if number is None:
+        m = _START.match(text)
+        if m and int(m.group(1)) == expected:
+            number = expected
+            text = text[m.end() :]
+    elif number == expected:
+        pass
+    if number is not None and number == expected:
+        notes.append(RawFootnote(number=number, parts=[text.strip()], page=line.page, block_at=body_len))
+        return
+    if notes:
+        notes[-1].parts.append(text)
+        return
+    warnings.append(
+        ParseWarning("footnote_text_without_number", f"Dòng chú thích không rõ số: «{text[:60]}»", f"line {line.index + 1}")
+    )
+
+
+def _check_sequence(notes: list[RawFootnote], warnings: list[ParseWarning]) -> None:
+    for prev, cur in itertools.pairwise(notes):
+        if cur.number != prev.number + 1:
+            warnings.append(
+                ParseWarning(
+                    "footnote_sequence",
+                    f"Chú thích số {cur.number} đứng sau chú thích số {prev.number}.",
+                    f"footnote {cur.number}",
+                )
+            )
+
+
+def join_parts(parts: list[str]) -> str:
+    """Join the lines of one footnote: wrapped words rejoined, hyphenated codes kept whole."""
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if not out:
+            out = part
+        elif out.endswith("-") and not out.endswith(" -") and part[:1].isalnum():
+            out += part
+        else:
+            out += " " + part
+    return re.sub(r"[ \t]{2,}", " ", out)

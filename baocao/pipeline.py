@@ -1,0 +1,50 @@
+"""The stages of baocao, in order: read → parse → extract → check.
+
+Each stage is a package of small named steps; stages hand each other frozen
+dataclasses. The CLI and the web app both call `analyze()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from baocao.config import Config
+from baocao.parse import parse
+from baocao.parse.model import Document
+from baocao.read import read_data, source_info
+from baocao.read.model import RawDocument
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the core learns from one report."""
+
+    document: Document
+    raw: RawDocument
+    facts: tuple = field(default=())  # type: ignore[type-arg]
+    findings: tuple = field(default=())  # type: ignore[type-arg]
+
+
+def _read(data: bytes, name: str, config: Config) -> RawDocument:
+    return read_data(data, name, config)
+
+
+STAGES: tuple[tuple[str, Callable[..., object]], ...] = (
+    ("read", _read),
+    ("parse", parse),
+)
+
+
+def analyze_bytes(data: bytes, name: str, config: Config, upto: str = "check") -> Analysis:
+    raw = _read(data, name, config)
+    document = parse(raw, source_info(Path(name), data, raw))
+    return Analysis(document=document, raw=raw)
+
+
+def analyze(path: Path, config: Config, upto: str = "check") -> Analysis:
+    from baocao.read.limits import read_bytes
+
+    data = read_bytes(path, config)
+    return analyze_bytes(data, str(path), config, upto)

@@ -1,0 +1,37 @@
+"""Unicode normalisation and the one folding function used for search and matching."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+def nfc(text: str) -> str:
+    """NFC-normalise (the seeds mix NFC and NFD words within one document)."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Fold for diacritic-insensitive matching: NFD, drop combining marks, đ→d, casefold.
+
+    Length is not preserved in general; use `fold_keep_length` when offsets matter.
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.replace("đ", "d").replace("Đ", "D").casefold()
+
+
+def fold_keep_length(text: str) -> str:
+    """Fold an NFC string character by character, so offsets stay the same."""
+    out = []
+    for ch in text:
+        f = fold(ch)
+        out.append(f[0] if f else ch)
+    return "".join(out)
+
+
+def squash_spaces(text: str) -> str:
+    """Collapse runs of horizontal whitespace into one space and strip the ends."""
+    return _SPACES.sub(" ", text).strip()
