@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from baocao.config import Config
+from baocao.extract import extract
+from baocao.extract.model import Fact
 from baocao.parse import parse
 from baocao.parse.model import Document
 from baocao.read import read_data, source_info
@@ -23,7 +25,7 @@ class Analysis:
 
     document: Document
     raw: RawDocument
-    facts: tuple = field(default=())  # type: ignore[type-arg]
+    facts: tuple[Fact, ...] = field(default=())
     findings: tuple = field(default=())  # type: ignore[type-arg]
 
 
@@ -34,13 +36,18 @@ def _read(data: bytes, name: str, config: Config) -> RawDocument:
 STAGES: tuple[tuple[str, Callable[..., object]], ...] = (
     ("read", _read),
     ("parse", parse),
+    ("extract", extract),
 )
 
 
 def analyze_bytes(data: bytes, name: str, config: Config, upto: str = "check") -> Analysis:
+    """Run the stages in order, up to and including `upto`."""
     raw = _read(data, name, config)
     document = parse(raw, source_info(Path(name), data, raw))
-    return Analysis(document=document, raw=raw)
+    if upto == "parse":
+        return Analysis(document=document, raw=raw)
+    facts = extract(document, config.data_dir)
+    return Analysis(document=document, raw=raw, facts=facts)
 
 
 def analyze(path: Path, config: Config, upto: str = "check") -> Analysis:

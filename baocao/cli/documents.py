@@ -8,6 +8,7 @@ from pathlib import Path
 from baocao.cli.main import registrar
 from baocao.cli.output import print_json, shorten
 from baocao.config import Config
+from baocao.extract.model import Fact
 from baocao.parse.model import Document, Section
 from baocao.pipeline import analyze
 
@@ -28,6 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("parse", help="đọc một báo cáo và in cấu trúc của nó")
     _common(p)
     p.set_defaults(handler=cmd_parse)
+    p = sub.add_parser("extract", help="in mọi số liệu của một báo cáo, kèm ý nghĩa và vị trí")
+    _common(p)
+    p.set_defaults(handler=cmd_extract)
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -78,3 +82,35 @@ def _print_sections(sections: tuple[Section, ...], depth: int) -> None:
         head = f"{s.number}. {s.title}" if s.number else s.title
         print(f"{'  ' * depth}{shorten(head, 90)}  [{len(s.paragraphs)} đoạn]")
         _print_sections(s.children, depth + 1)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    analysis = analyze(args.file, config_from(args), upto="extract")
+    if args.json:
+        print_json({"meta": analysis.document.to_dict()["meta"], "facts": [f.to_dict() for f in analysis.facts]})
+        return 0
+    print_facts(analysis.document, analysis.facts)
+    return 0
+
+
+def print_facts(doc: Document, facts: tuple[Fact, ...]) -> None:
+    from baocao.extract.numbers import format_number
+
+    print(f"{len(facts)} số liệu trong báo cáo {doc.meta.unit_kind or ''} {doc.meta.unit_name or ''}".rstrip())
+    for f in facts:
+        where = f"chú thích {f.footnote}" if f.footnote is not None else f.paragraph
+        q = f.qualifiers
+        tags = [SCOPE_VI.get(q.scope, q.scope)]
+        if q.estimate:
+            tags.append("ước")
+        if q.approx:
+            tags.append(q.approx)
+        if q.as_of:
+            tags.append(f"đến {q.as_of}")
+        value = format_number(f.value, min(f.decimals, 2) if f.value != int(f.value) else 0)
+        rel = ", ".join(f"{r.kind}→{r.target}" + (f" [{r.basis}]" if r.basis else "") for r in f.relations)
+        print(f"{f.id:>5} [{where}] «{shorten(f.raw, 30)}» = {value} {f.unit} | {shorten(f.subject, 45)}"
+              f" | {', '.join(tags)}" + (f" | {f.indicator}" if f.indicator else "") + (f" | {rel}" if rel else ""))
+
+
+SCOPE_VI = {"period": "trong kỳ", "cumulative": "lũy kế", "year_to_date": "từ đầu năm", "since": "từ ngày"}

@@ -1,0 +1,98 @@
+"""Stage 3 — extract: every quantity of a document, with its meaning and its source.
+
+`extract()` runs the steps in order over every paragraph and footnote:
+scan (numbers and units) → context (qualifiers, subject) → relations (ratios,
+comparisons, parts) → catalogue (indicator mapping).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from baocao.extract.catalogue import load_catalogue, map_indicator
+from baocao.extract.context import qualifiers, subject
+from baocao.extract.lexicon import load_lexicon
+from baocao.extract.model import Fact
+from baocao.extract.nonfacts import load_rules
+from baocao.extract.relations import Draft, link_footnote_breakdown, relate
+from baocao.extract.scan import scan
+from baocao.extract.sentences import clause_start, sentence_spans, span_at
+from baocao.parse.model import Document
+
+
+def _noun_re(nouns: frozenset[str]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])", re.IGNORECASE)
+
+
+_NOUN_RE: dict[int, re.Pattern[str]] = {}
+
+
+def extract(document: Document, data_dir: Path | None = None) -> tuple[Fact, ...]:
+    lex = load_lexicon(data_dir)
+    rules = load_rules(data_dir)
+    catalogue = load_catalogue(data_dir)
+    noun_re = _NOUN_RE.get(id(lex))
+    if noun_re is None:
+        noun_re = _NOUN_RE.setdefault(id(lex), _noun_re(lex.count_nouns))
+    counter = [0]
+    titles: dict[str, str] = {}
+    for node in document.iter_sections():
+        for p in node.paragraphs:
+            titles[p.id] = node.title
+
+    def facts_of(text: str, paragraph: str | None, footnote: int | None, section: str) -> list[Draft]:
+        spans = sentence_spans(text)
+        drafts: list[Draft] = []
+        for m in scan(text, lex, rules, noun_re):
+            counter[0] += 1
+            sentence = span_at(spans, m.start)
+            clause_at = clause_start(text, sentence[0], m.start)
+            q = qualifiers(text, sentence, clause_at, m)
+            fact = Fact(
+                id=f"f{counter[0]}",
+                value=round(m.value, 6),
+                dimension=m.dimension,
+                unit=m.unit,
+                raw=text[m.start : m.end],
+                sentence=text[sentence[0] : sentence[1]],
+                paragraph=paragraph,
+                footnote=footnote,
+                start=m.start,
+                end=m.end,
+                subject=subject(text, clause_at, m, section),
+                qualifiers=q,
+                decimals=m.decimals,
+                role=m.role if m.role in ("numerator", "denominator") else None,
+                sentence_start=sentence[0],
+            )
+            drafts.append(Draft(fact=fact, sentence=sentence))
+        relate(text, drafts)
+        return drafts
+
+    body: dict[str, list[Draft]] = {}
+    for p in document.iter_paragraphs():
+        body[p.id] = facts_of(p.text, p.id, None, titles.get(p.id, ""))
+    notes: dict[int, list[Draft]] = {}
+    for note in document.footnotes:
+        notes[note.number] = facts_of(note.text, note.paragraph, note.number, titles.get(note.paragraph or "", ""))
+        if note.paragraph and note.offset is not None:
+            para = document.paragraph(note.paragraph)
+            if para is not None:
+                link_footnote_breakdown(para.text, note.offset, body.get(note.paragraph, []), note.text,
+                                        notes[note.number])
+    out: list[Fact] = []
+    for group in (list(body.values()), list(notes.values())):
+        for items in group:
+            for d in items:
+                fact = d.freeze()
+                title = titles.get(fact.paragraph or "", "")
+                clause_text = fact.sentence[: max(0, fact.start - fact.sentence_start)]
+                clause_text = clause_text[-120:]
+                after = fact.sentence[fact.end - fact.sentence_start : fact.end - fact.sentence_start + 40]
+                code, confidence = map_indicator(catalogue, fact.dimension, fact.unit, fact.role, clause_text,
+                                                 fact.raw + " " + after, title)
+                out.append(replace(fact, indicator=code, indicator_confidence=confidence))
+    return tuple(out)

@@ -1,0 +1,61 @@
+"""Units, multipliers and count nouns, loaded from the data files (people edit those, not code)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from baocao.text.normalize import nfc
+
+
+@dataclass(frozen=True)
+class UnitWord:
+    word: str
+    dimension: str
+    unit: str
+    factor: float
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    multipliers: dict[str, float]
+    units: dict[str, UnitWord]  # lower-cased word → unit
+    count_nouns: frozenset[str]  # lower-case
+    unit_re: re.Pattern[str]  # matches "[multiplier ]unit-or-noun" at a position
+
+    def lookup(self, word: str) -> UnitWord | None:
+        return self.units.get(word.lower()) or self.units.get(word)
+
+
+def _data_text(name: str, data_dir: Path | None) -> str:
+    if data_dir is not None and (data_dir / name).exists():
+        return (data_dir / name).read_text(encoding="utf-8")
+    return resources.files("baocao.data").joinpath(name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(data_dir: Path | None = None) -> Lexicon:
+    spec = yaml.safe_load(_data_text("units.yaml", data_dir))
+    multipliers = {nfc(k): float(v) for k, v in spec["multipliers"].items()}
+    units: dict[str, UnitWord] = {}
+    for item in spec["units"]:
+        for word in item["words"]:
+            units[nfc(word).lower()] = UnitWord(nfc(word), item["dimension"], item["unit"], float(item["factor"]))
+    nouns = set()
+    for line in _data_text("count_nouns.txt", data_dir).splitlines():
+        line = nfc(line.strip())
+        if line and not line.startswith("#"):
+            nouns.add(line.lower())
+    words = sorted(set(units) | nouns, key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    mult = "|".join(sorted(map(re.escape, multipliers), key=len, reverse=True))
+    unit_re = re.compile(
+        rf"[ \t]*(?:(?P<mult>{mult})\s+)?(?P<unit>%|{alternation})(?![^\W\d_])",
+        re.IGNORECASE,
+    )
+    return Lexicon(multipliers=multipliers, units=units, count_nouns=frozenset(nouns), unit_re=unit_re)

@@ -1,0 +1,281 @@
+"""Step 3: how facts relate — ratios, comparisons with their basis, parts of wholes.
+
+Works on the facts of one text (a paragraph or a footnote) in order; footnote
+breakdowns of a body total are linked by `link_footnote_breakdown`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from baocao.extract.model import Fact, Relation
+from baocao.text.normalize import fold
+
+_RATIO_GLUE = re.compile(
+    r"^\s*(?:\(|=|,|-|–|:)?\s*(?:(?:đạt|chiếm|bằng|là)\s+)?(?:(?:tỷ|tỉ)\s+lệ(?:\s+[^\W\d_]+){0,3}\s+)?(?:(?:đạt|là)\s+)?$",
+    re.IGNORECASE,
+)
+_CHANGE = re.compile(r"(tăng|giảm|vượt)(?:\s+(?:khoảng|hơn|gần|trên))?\s*$", re.IGNORECASE)
+_ACHIEVE = re.compile(r"(đạt|bằng|ước\s+đạt|chiếm|đạt\s+tỷ\s+lệ|tương\s+đương)(?:\s+(?:khoảng|hơn|gần|trên))?\s*$", re.IGNORECASE)
+_BASIS = (
+    (re.compile(r"cùng\s+kỳ"), "same_period_last_year"),
+    (re.compile(r"tháng\s+trước|kỳ\s+trước|quý\s+trước|so\s+với\s+tháng\s+\d"), "previous_period"),
+    (re.compile(r"dự\s+toán\s+(?:của\s+)?tỉnh|dự\s+toán\s+thành\s+phố\s+giao|dự\s+toán\s+tỉnh\s+giao"), "estimate_province"),
+    (re.compile(r"dự\s+toán\s+(?:trung\s+ương|TW)"), "estimate_central"),
+    (re.compile(r"dự\s+toán\s+(?:phấn\s+đấu|HĐND|địa\s+phương)"), "estimate_local"),
+    (re.compile(r"dự\s+toán"), "estimate"),
+    (re.compile(r"kế\s+hoạch|kế\s+hoach|\bKH\b"), "plan"),
+    (re.compile(r"chỉ\s+tiêu|mục\s+tiêu"), "target"),
+)
+_BREAKDOWN = re.compile(r"(?:^|[\s,;:(])(trong\s+đó|bao\s+gồm|gồm|cụ\s+thể)\s*[:,]?", re.IGNORECASE)
+_CARRIED = re.compile(r"chuyển\s+sang|tồn\s+kỳ\s+trước|kỳ\s+trước\s+chuyển|năm\s+trước\s+chuyển", re.IGNORECASE)
+_NEW = re.compile(r"(?:tiếp\s+nhận\s+mới|mới\s+phát\s+sinh|phát\s+sinh\s+mới|nhận\s+mới)\s*$", re.IGNORECASE)
+
+
+@dataclass
+class Draft:
+    """A fact under construction (relations and role are still being decided)."""
+
+    fact: Fact
+    sentence: tuple[int, int]
+    relations: list[Relation] = field(default_factory=list)
+    role: str | None = None
+
+    def freeze(self) -> Fact:
+        return replace(self.fact, relations=tuple(self.relations), role=self.role or self.fact.role)
+
+
+def basis_of(after: str) -> str | None:
+    head = after[:70]
+    for pattern, name in _BASIS:
+        m = re.search(pattern.pattern, head, re.IGNORECASE)
+        if m:
+            prefix = head[: m.start()]
+            if ";" in prefix or re.search(r"\d", prefix) or len(prefix.split()) > 6:
+                continue
+            return name
+    return None
+
+
+def relate(text: str, drafts: list[Draft]) -> None:
+    _ratios(text, drafts)
+    _comparisons(text, drafts)
+    _breakdowns(text, drafts)
+    _carried_over(text, drafts)
+    _shares(text, drafts)
+
+
+def _ratios(text: str, drafts: list[Draft]) -> None:
+    for i, d in enumerate(drafts):
+        if d.fact.role != "denominator":
+            continue
+        num = drafts[i - 1] if i else None
+        if num is None or num.fact.role != "numerator":
+            continue
+        nxt = drafts[i + 1] if i + 1 < len(drafts) else None
+        if nxt is not None and nxt.fact.dimension == "percent" and nxt.sentence == d.sentence:
+            glue = text[d.fact.end : nxt.fact.start]
+            if len(glue) <= 45 and _RATIO_GLUE.match(glue):
+                nxt.role = "ratio_percent"
+                nxt.relations.append(Relation("ratio_of", target=num.fact.id, other=d.fact.id))
+                num.relations.append(Relation("numerator_of", target=nxt.fact.id, other=d.fact.id))
+                d.relations.append(Relation("denominator_of", target=nxt.fact.id, other=num.fact.id))
+                continue
+        num.relations.append(Relation("numerator_of", target=d.fact.id))
+        d.relations.append(Relation("denominator_of", target=num.fact.id))
+
+
+def _previous_value(drafts: list[Draft], i: int, same_unit: bool = False) -> Draft | None:
+    me = drafts[i]
+    for j in range(i - 1, -1, -1):
+        other = drafts[j]
+        if other.sentence != me.sentence:
+            return None
+        if other.fact.dimension == "percent" or other.role in ("change", "basis_value"):
+            continue
+        if same_unit and (other.fact.dimension != me.fact.dimension or other.fact.unit != me.fact.unit):
+            continue
+        return other
+    return None
+
+
+def _comparisons(text: str, drafts: list[Draft]) -> None:
+    for i, d in enumerate(drafts):
+        if d.role == "ratio_percent" or d.fact.role in ("numerator", "denominator"):
+            continue
+        before = text[max(d.sentence[0], d.fact.start - 30) : d.fact.start]
+        after = text[d.fact.end : d.fact.end + 90]
+        change = _CHANGE.search(before)
+        achieve = _ACHIEVE.search(before)
+        basis = basis_of(re.sub(r"^\s*(?:so\s+với|với)\s+", "", after, flags=re.IGNORECASE)) if (
+            change or achieve or d.fact.dimension == "percent"
+        ) else None
+        if d.fact.dimension == "percent":
+            if change:
+                target = _previous_value(drafts, i)
+                word = change.group(1).lower()
+                if word == "vượt" and target is not None and target.fact.dimension == "percent":
+                    d.role = "excess_points"
+                    d.relations.append(Relation("change_of", target=target.fact.id, basis=basis, direction="up", points=True))
+                    continue
+                d.role = "percent_change"
+                rel = Relation("change_of", target=target.fact.id if target else "", basis=basis,
+                               direction="down" if word == "giảm" else "up")
+                base = _base_value(text, d, drafts, i, target)
+                if base is not None:
+                    base.role = "basis_value"
+                    rel = replace(rel, other=base.fact.id)
+                    base.relations.append(Relation("basis_of", target=d.fact.id, basis=basis))
+                if target is not None or base is not None:
+                    d.relations.append(rel)
+                continue
+            if achieve:
+                word = achieve.group(1).lower()
+                target = _previous_value(drafts, i)
+                if word == "chiếm":
+                    d.role = "share"
+                    continue  # linked to its whole by _shares
+                if basis and target is not None:
+                    d.role = "achievement" if basis != "same_period_last_year" else "index_vs_basis"
+                    d.relations.append(Relation("achievement_of", target=target.fact.id, basis=basis))
+                elif basis:
+                    d.role = "achievement"
+                continue
+            continue
+        if change and d.fact.dimension not in ("percent",):
+            word = change.group(1).lower()
+            d.role = "change"
+            target = _previous_value(drafts, i, same_unit=True)
+            d.relations.append(Relation("change_of", target=target.fact.id if target else "", basis=basis,
+                                        direction="down" if word == "giảm" else "up"))
+
+
+def _base_value(text: str, d: Draft, drafts: list[Draft], i: int, target: Draft | None) -> Draft | None:
+    """ "giảm 32,60% so với cùng kỳ năm 2024 (589 người)": the value of the basis in brackets."""
+    if i + 1 >= len(drafts):
+        return None
+    nxt = drafts[i + 1]
+    between = text[d.fact.end : nxt.fact.start]
+    if "(" not in between or ";" in between or len(between) > 60 or nxt.fact.dimension == "percent":
+        return None
+    if target is not None and (nxt.fact.dimension != target.fact.dimension):
+        return None
+    return nxt
+
+
+def _clause_head(text: str) -> str:
+    words = fold(re.sub(r"[^\w\s]", " ", text)).split()
+    return " ".join(words[:2])
+
+
+def _breakdowns(text: str, drafts: list[Draft]) -> None:
+    for m in _BREAKDOWN.finditer(text):
+        pos = m.start(1)
+        total = None
+        for d in drafts:
+            if (
+                d.fact.end <= pos
+                and d.fact.dimension != "percent"
+                and d.role not in ("change", "basis_value")
+                and d.sentence[0] <= pos < d.sentence[1]
+            ):
+                total = d
+        if total is None:
+            continue
+        mark_parts(text, total.fact, [d for d in drafts if d.fact.start >= m.end()], m.end(), drafts)
+
+
+def mark_parts(text: str, total: Fact, candidates: list[Draft], start: int, all_drafts: list[Draft]) -> list[Draft]:
+    """Facts after a "trong đó" that have the total's unit, up to the end of the list."""
+    parts: list[Draft] = []
+    first_head = None
+    for d in candidates:
+        between = text[start : d.fact.start]
+        if re.search(r"[.!?](?:\s|$)", between) and not re.search(r"\d[.]\d", between[-3:]):
+            break
+        if ";" in between:
+            clause = between.rsplit(";", 1)[1]
+            head = _clause_head(clause)
+            if first_head is not None and head != first_head:
+                break
+        if d.fact.dimension == "percent" or d.role in ("change", "basis_value", "percent_change"):
+            start = d.fact.end
+            continue
+        if d.fact.dimension != total.dimension or not _unit_compatible(total.unit, d.fact.unit):
+            if d.fact.dimension == total.dimension:
+                start = d.fact.end
+                continue
+            break
+        if any(r.kind == "part_of" for r in d.relations):
+            start = d.fact.end
+            continue
+        if first_head is None:
+            first_head = _clause_head(text[max(start, d.fact.start - 60) : d.fact.start].split(";")[-1])
+        d.relations.append(Relation("part_of", target=total.id))
+        parts.append(d)
+        start = d.fact.end
+    return parts
+
+
+def _unit_compatible(total: str, part: str) -> bool:
+    if total == part:
+        return True
+    a, b = fold(total), fold(part)
+    return a.startswith(b) or b.startswith(a) or b in [x.strip() for x in a.split(",")]
+
+
+def _carried_over(text: str, drafts: list[Draft]) -> None:
+    for i, d in enumerate(drafts):
+        if i == 0:
+            continue
+        prev = drafts[i - 1]
+        between = text[prev.fact.end : d.fact.start]
+        after = text[d.fact.end : d.fact.end + 40]
+        if "(" in between and _CARRIED.search(after) and prev.fact.unit == d.fact.unit:
+            for r in list(d.relations):
+                if r.kind == "part_of":
+                    d.relations.remove(r)
+            d.role = "carried_over"
+            d.relations.append(Relation("carried_over_of", target=prev.fact.id))
+            for nxt in drafts[i + 1 :]:
+                if nxt.sentence != d.sentence:
+                    break
+                if nxt.fact.unit == d.fact.unit and _NEW.search(text[max(0, nxt.fact.start - 25) : nxt.fact.start]):
+                    nxt.role = "new"
+                    nxt.relations.append(Relation("new_of", target=prev.fact.id))
+                    break
+
+
+def _shares(text: str, drafts: list[Draft]) -> None:
+    by_id = {d.fact.id: d for d in drafts}
+    for i, d in enumerate(drafts):
+        if d.fact.dimension != "percent" or i == 0 or d.role not in (None, "share"):
+            continue
+        prev = drafts[i - 1]
+        between = text[prev.fact.end : d.fact.start]
+        if not re.fullmatch(r"\s*\(\s*(?:chiếm\s+)?(?:tỷ\s+lệ\s+)?", between) and d.role != "share":
+            continue
+        whole = next((by_id.get(r.target) for r in prev.relations if r.kind == "part_of"), None)
+        d.role = "share"
+        d.relations.append(Relation("share_of", target=prev.fact.id, other=whole.fact.id if whole else None))
+
+
+def link_footnote_breakdown(body_text: str, offset: int, body: list[Draft], note_text: str, notes: list[Draft]) -> None:
+    """A footnote that starts "Trong đó…"/"Gồm…" breaks down the body figure its marker follows."""
+    if not re.match(r"\s*(?:trong\s+đó|gồm|bao\s+gồm|cụ\s+thể)\b", note_text, re.IGNORECASE):
+        return
+    firsts = [n for n in notes if n.fact.dimension != "percent"]
+    if not firsts:
+        return
+    sentence_start = max((d.sentence[0] for d in body if d.fact.end <= offset), default=0)
+    candidates = [
+        d for d in body
+        if d.fact.end <= offset and d.fact.start >= sentence_start and d.fact.dimension == firsts[0].fact.dimension
+        and _unit_compatible(d.fact.unit, firsts[0].fact.unit) and d.role not in ("change", "basis_value")
+    ]
+    if not candidates:
+        return
+    total = candidates[-1]
+    head = re.match(r"\s*(?:trong\s+đó|gồm|bao\s+gồm|cụ\s+thể)\s*[:,]?", note_text, re.IGNORECASE)
+    mark_parts(note_text, total.fact, notes, head.end() if head else 0, notes)

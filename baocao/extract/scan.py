@@ -1,0 +1,167 @@
+"""Step 1 of extraction: find every quantity mention in one text (a paragraph or a footnote).
+
+A mention is a number with its unit (`36.618.000đ`, `1,47 triệu lượt`, `988 m2`,
+`36,7%`), or a ratio whose parts share the denominator's unit
+(`1.809,6/4.930 triệu đồng`, `19/21 hộ`, `822.090/1.031.687 lượt`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from baocao.extract.lexicon import Lexicon
+from baocao.extract.nonfacts import NonFactRules, is_identifier, mask, overlaps
+from baocao.extract.numbers import ENGLISH_DECIMAL, NUMBER, parse_number
+
+TOKEN = re.compile(rf"(?<![^\W_])(?<![.,/])(?:{ENGLISH_DECIMAL.pattern}|{NUMBER.pattern})")
+_SLASH = re.compile(r"[ \t]*/[ \t]*")
+_CLAUSE_START = re.compile(r"[;(]|(?<=[.!?])\s")
+
+
+@dataclass(frozen=True)
+class Unit:
+    dimension: str
+    unit: str
+    factor: float
+    start: int
+    end: int
+    implied: bool = False
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # span of the raw text (number and unit)
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    decimals: int
+    dimension: str
+    unit: str
+    role: str  # "value", "numerator", "denominator", "percent"
+    group: int | None = None  # ratio group: numerator and denominator share it
+    implied_unit: bool = False
+    multiplier: str | None = None
+
+
+def read_unit(text: str, pos: int, lex: Lexicon) -> Unit | None:
+    m = lex.unit_re.match(text, pos)
+    if not m:
+        return None
+    word = re.sub(r"\s+", " ", m.group("unit"))
+    factor = lex.multipliers.get((m.group("mult") or "").lower(), 1.0)
+    if word == "%":
+        if m.group("mult"):
+            return None
+        return Unit("percent", "%", 1.0, m.start("unit"), m.end())
+    start = m.start("mult") if m.group("mult") else m.start("unit")
+    known = lex.lookup(word)
+    if known is not None:
+        return Unit(known.dimension, known.unit, known.factor * factor, start, m.end())
+    return Unit("count", word.lower(), factor, start, m.end())
+
+
+def _implied_noun(text: str, start: int, lex: Lexicon, noun_re: re.Pattern[str]) -> Unit | None:
+    """A bare number whose count noun stands before it: "hồ sơ hủy: 09", "đơn khiếu nại 01"."""
+    window_start = max(0, start - 60)
+    window = text[window_start:start]
+    clause = max((m.end() for m in _CLAUSE_START.finditer(window)), default=0)
+    window = window[clause:]
+    found = list(noun_re.finditer(window))
+    if not found:
+        return None
+    last = found[-1]
+    between = window[last.end() :]
+    words = between.split()
+    if (":" in between or re.search(r"\blà\s*$", between) or len(words) <= 2) and len(words) <= 6:
+        noun = re.sub(r"\s+", " ", last.group(0)).lower()
+        if lex.lookup(noun) is not None:
+            return None
+        return Unit("count", noun, 1.0, start, start, implied=True)
+    return None
+
+
+def scan(text: str, lex: Lexicon, rules: NonFactRules, noun_re: re.Pattern[str]) -> list[Mention]:
+    spans = mask(text)
+    out: list[Mention] = []
+    consumed_until = -1
+    group = 0
+    for m in TOKEN.finditer(text):
+        if m.start() < consumed_until or overlaps(spans, m.start(), m.end()):
+            continue
+        chain = _read_chain(text, m, lex)
+        if chain is None:
+            continue
+        items, end = chain
+        first_unit = items[0][1]
+        has_unit = first_unit is not None
+        percent = has_unit and first_unit is not None and first_unit.dimension == "percent"
+        if len(items) == 1 and is_identifier(text, m.start(), m.end(), has_unit, percent, rules):
+            continue
+        if len(items) == 1 and not has_unit:
+            if text[m.end() : m.end() + 1].isalpha():
+                continue  # 4B, 110kV: glued letters that are no unit
+            implied = _implied_noun(text, m.start(), lex, noun_re)
+            if implied is None:
+                continue
+            items = [(items[0][0], implied)]
+        consumed_until = end
+        if len(items) > 1:
+            group += 1
+        # a numerator without a unit takes the unit of the next part that has one
+        units = [u for _, u in items]
+        for i, u in enumerate(units):
+            if u is None:
+                nxt = next((x for x in units[i + 1 :] if x is not None), None)
+                units[i] = Unit(nxt.dimension, nxt.unit, nxt.factor, items[i][0].end(), items[i][0].end(), True) if nxt else None
+        for i, ((num_match, _), unit) in enumerate(zip(items, units, strict=True)):
+            if unit is None:
+                continue
+            number = parse_number(num_match.group(0))
+            role = "percent" if unit.dimension == "percent" else "value"
+            if len(items) == 2 and _same_unit(units[0], units[1]):
+                role = "numerator" if i == 0 else "denominator"
+            end_raw = unit.end if not unit.implied else num_match.end()
+            out.append(
+                Mention(
+                    start=num_match.start(),
+                    end=end_raw,
+                    num_start=num_match.start(),
+                    num_end=num_match.end(),
+                    value=number.value * unit.factor,
+                    decimals=number.decimals,
+                    dimension=unit.dimension,
+                    unit=unit.unit,
+                    role=role,
+                    group=group if len(items) > 1 else None,
+                    implied_unit=unit.implied,
+                )
+            )
+    return out
+
+
+def _same_unit(a: Unit | None, b: Unit | None) -> bool:
+    return a is not None and b is not None and a.dimension == b.dimension and (a.unit == b.unit or a.implied or b.implied)
+
+
+def _read_chain(text: str, m: re.Match[str], lex: Lexicon) -> tuple[list[tuple[re.Match[str], Unit | None]], int] | None:
+    """A number, its unit, and any "/number unit" parts that follow (ratios, "hộ/thôn/xã" chains)."""
+    items: list[tuple[re.Match[str], Unit | None]] = []
+    current = m
+    while True:
+        unit = read_unit(text, current.end(), lex)
+        items.append((current, unit))
+        pos = unit.end if unit else current.end()
+        slash = _SLASH.match(text, pos)
+        if not slash:
+            break
+        nxt = NUMBER.match(text, slash.end())
+        if not nxt or len(items) >= 4:
+            break
+        if text[nxt.end() : nxt.end() + 1] == "/" and not unit:
+            break  # d/m/y: a date the mask missed
+        current = nxt
+    last_unit = items[-1][1]
+    end = last_unit.end if last_unit else items[-1][0].end()
+    return items, end

@@ -1,0 +1,37 @@
+"""Sentences and clauses of a text, with offsets (numbers like 1.809,6 never end a sentence)."""
+
+from __future__ import annotations
+
+import re
+
+_END = re.compile(r"(?<!\d)[.!?…](?:[)”\"’»]*)(?=\s+[^\s\da-zđà-ỹ]|\s*$)|\./\.|(?<=\d)\.(?=\s+[A-ZĐÀ-Ỹ])")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _END.finditer(text):
+        end = m.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans or [(0, len(text))]
+
+
+def span_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for s, e in spans:
+        if s <= pos < e:
+            return s, e
+    return spans[-1]
+
+
+def clause_start(text: str, sentence_start: int, pos: int) -> int:
+    """Start of the clause holding `pos`: after the last ';', ':' or '(' before it in the sentence."""
+    best = sentence_start
+    for m in re.finditer(r"[;:(]", text[sentence_start:pos]):
+        best = sentence_start + m.end()
+    return best

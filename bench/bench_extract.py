@@ -1,0 +1,173 @@
+"""Extraction quality against the hand-made gold set (bench/gold/*.json) and speed.
+
+Targets: precision ≥ 0.98 and recall ≥ 0.97 on (value, unit); no must-not digit
+string reported; indicator right for ≥ 90 % of the facts that have one. Seed 001
+is held out of tuning and reported separately.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import time
+from collections import defaultdict
+
+from common import ROOT, report, seeds
+
+from baocao.config import Config
+from baocao.extract import extract
+from baocao.extract.model import Fact
+from baocao.parse import parse
+from baocao.parse.model import Document
+from baocao.read import read_data
+from baocao.text.normalize import fold, nfc
+
+GOLD = ROOT / "bench" / "gold"
+HELD_OUT = {"001"}
+
+
+def unit_ok(gold: str, got: str) -> bool:
+    a, b = fold(gold).strip(), fold(got).strip()
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ") or a.startswith(b + ",") or b.startswith(a + ",")
+
+
+def close(a: float, b: float) -> bool:
+    return abs(a - b) <= max(1e-6, 1e-9 * abs(a))
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", nfc(text)).strip()
+
+
+def match(gold: list[dict], facts: list[Fact]) -> tuple[list[tuple[dict, Fact]], list[dict], list[Fact]]:
+    pool: dict[object, list[Fact]] = defaultdict(list)
+    for f in facts:
+        pool[f.footnote].append(f)
+    pairs: list[tuple[dict, Fact]] = []
+    missed: list[dict] = []
+    for g in gold:
+        candidates = pool.get(g.get("footnote"), [])
+        ctx = squash(g.get("context", ""))
+        best = None
+        for f in candidates:
+            if close(f.value, float(g["value"])) and unit_ok(g["unit"], f.unit) and g["dimension"] == f.dimension:
+                number = re.sub(r"\s+", " ", f.raw)
+                if best is None or (number.split(" ")[0] in ctx and best.raw.split(" ")[0] not in ctx):
+                    best = f
+        if best is None:
+            missed.append(g)
+        else:
+            candidates.remove(best)
+            pairs.append((g, best))
+    extra = [f for fs in pool.values() for f in fs]
+    return pairs, missed, extra
+
+
+def nonfact_hits(doc: Document, facts: list[Fact], not_facts: list[dict]) -> list[dict]:
+    texts = {p.id: squash(p.text) for p in doc.iter_paragraphs()}
+    texts.update({f"fn{n.number}": squash(n.text) for n in doc.footnotes})
+    hits = []
+    for nf in not_facts:
+        ctx = squash(nf["context"])
+        number = nf["text"]
+        if not re.search(r"\d", number) or "marker" in nf.get("why", "") or "heading" in nf.get("why", ""):
+            continue
+        for key, text in texts.items():
+            at = text.find(ctx)
+            if at < 0:
+                continue
+            lo, hi = at, at + len(ctx)
+            rel = ctx.find(number)
+            if rel >= 0:
+                lo, hi = at + rel, at + rel + len(number)
+            for f in facts:
+                where = f"fn{f.footnote}" if f.footnote is not None else f.paragraph
+                if where != key:
+                    continue
+                raw_at = text.find(squash(f.raw), max(0, lo - 5))
+                if raw_at >= 0 and raw_at < hi and raw_at + len(squash(f.raw)) > lo and number in f.raw:
+                    hits.append({"not_fact": number, "context": ctx, "fact": f.raw})
+            break
+    return hits
+
+
+def evaluate(stem: str, data: bytes, gold: dict) -> dict:
+    doc = parse(read_data(data, stem + ".txt", Config()))
+    facts = list(extract(doc))
+    pairs, missed, extra = match(gold["facts"], facts)
+    with_ind = [(g, f) for g, f in pairs if g.get("indicator")]
+    ind_ok = sum(1 for g, f in with_ind if f.indicator == g["indicator"])
+    wrong_ind = [(g["raw"], g["indicator"], f.indicator) for g, f in with_ind if f.indicator != g["indicator"]]
+    spurious_ind = sum(1 for g, f in pairs if not g.get("indicator") and f.indicator)
+    hits = nonfact_hits(doc, facts, gold.get("not_facts", []))
+    return {
+        "gold": len(gold["facts"]), "extracted": len(facts), "matched": len(pairs),
+        "precision": round(len(pairs) / len(facts), 4) if facts else 1.0,
+        "recall": round(len(pairs) / len(gold["facts"]), 4) if gold["facts"] else 1.0,
+        "nonfacts_reported": len(hits),
+        "indicator_accuracy": round(ind_ok / len(with_ind), 4) if with_ind else None,
+        "indicator_facts": len(with_ind),
+        "indicator_given_where_gold_has_none": spurious_ind,
+        "_missed": [(g["raw"], g.get("footnote"), g["context"][:70]) for g in missed],
+        "_extra": [(f.raw, f.footnote, f.value, f.unit, f.sentence[:70]) for f in extra],
+        "_nonfact_hits": hits,
+        "_wrong_indicator": wrong_ind,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--verbose", "-v", action="store_true")
+    ap.add_argument("--rounds", type=int, default=10)
+    args = ap.parse_args()
+    results: dict[str, dict] = {}
+    files = seeds()
+    for path in files:
+        gold_path = GOLD / f"{path.stem}.json"
+        if not gold_path.exists():
+            continue
+        res = evaluate(path.stem, path.read_bytes(), json.loads(gold_path.read_text(encoding="utf-8")))
+        results[path.stem[:3]] = res
+    summary: dict[str, object] = {}
+    for group, keys in (("tuned", [k for k in results if k not in HELD_OUT]), ("held_out", [k for k in results if k in HELD_OUT])):
+        g = sum(results[k]["gold"] for k in keys)
+        e = sum(results[k]["extracted"] for k in keys)
+        m = sum(results[k]["matched"] for k in keys)
+        ind_n = sum(results[k]["indicator_facts"] for k in keys)
+        ind_ok = sum(round((results[k]["indicator_accuracy"] or 0) * results[k]["indicator_facts"]) for k in keys)
+        summary[group] = {
+            "seeds": keys, "gold": g, "extracted": e, "matched": m,
+            "precision": round(m / e, 4) if e else None, "recall": round(m / g, 4) if g else None,
+            "nonfacts_reported": sum(results[k]["nonfacts_reported"] for k in keys),
+            "indicator_accuracy": round(ind_ok / ind_n, 4) if ind_n else None,
+        }
+    # speed: parse + extract, one core
+    blobs = [(p.name, p.read_bytes()) for p in files]
+    total = sum(len(b) for _, b in blobs)
+    started = time.perf_counter()
+    for _ in range(args.rounds):
+        for name, data in blobs:
+            extract(parse(read_data(data, name, Config())))
+    elapsed = time.perf_counter() - started
+    summary["speed_mb_per_s_per_core"] = round(total * args.rounds / 1e6 / elapsed, 2)
+    summary["targets"] = {"precision": 0.98, "recall": 0.97, "indicator_accuracy": 0.9, "speed": 2.0}
+    summary["per_seed"] = {k: {kk: vv for kk, vv in v.items() if not kk.startswith("_")} for k, v in results.items()}
+    report("extract", summary)
+    if args.verbose:
+        for k, v in results.items():
+            if k in HELD_OUT and not args.verbose:
+                continue
+            print(f"== {k} missed {len(v['_missed'])}")
+            for x in v["_missed"]:
+                print("  MISS", x)
+            for x in v["_extra"]:
+                print("  EXTRA", x)
+            for x in v["_nonfact_hits"]:
+                print("  NONFACT", x)
+            for x in v["_wrong_indicator"]:
+                print("  IND", x)
+
+
+if __name__ == "__main__":
+    main()
