@@ -140,6 +140,17 @@ class Mistake:
 
 
 @dataclass(frozen=True)
+class TruthParagraph:
+    """A printed paragraph: the layout-independent structure of the report."""
+
+    kind: str  # "header" | "heading" | "body" | "task" | "closing"
+    text: str  # as printed, with its number prefix and glued footnote markers
+    number: str = ""
+    level: int = 0
+    markers: tuple[tuple[int, int], ...] = ()  # (offset of the marker in `text`, footnote number)
+
+
+@dataclass(frozen=True)
 class SynthReport:
     text: str
     meta: ReportMeta
@@ -152,6 +163,7 @@ class SynthReport:
     mistakes: tuple[Mistake, ...]
     checks: tuple[TruthCheck, ...]
     pages: int = 1
+    paragraphs: tuple[TruthParagraph, ...] = ()
 
     def fact(self, fact_id: str) -> TruthFact:
         for f in self.facts:

@@ -31,6 +31,7 @@ from baocao.synth.model import (
     TruthCheck,
     TruthFact,
     TruthFootnote,
+    TruthParagraph,
     TruthSection,
 )
 from baocao.synth.series import Series
@@ -476,7 +477,13 @@ def _truth(c: Ctx, blocks: list[Para], notes: list[Para], rendered: dict[int, ob
         has_header=bool(meta["has_header"]), signed_at=stamps,
         recipients=tuple(str(b.parts[0][1]) for b in blocks if b.kind == "closing"
                          and str(b.parts[0][1]).startswith("- ")))
-    return SynthReport(text=placed.text, meta=report_meta, sections=tuple(sections), footnotes=tuple(footnotes),
+    paragraphs = []
+    for block in blocks:
+        r = rendered[id(block)]
+        assert isinstance(r, Rendered)
+        marks = tuple((s.start, s.obj[1]) for s in r.spans if isinstance(s.obj, tuple))
+        paragraphs.append(TruthParagraph(block.kind, r.text, block.number, block.level, marks))
+    return SynthReport(paragraphs=tuple(paragraphs), text=placed.text, meta=report_meta, sections=tuple(sections), footnotes=tuple(footnotes),
                        facts=tuple(facts), non_facts=tuple(non_facts), tasks=tuple(tasks),
                        task_outcomes=tuple(outcomes), mistakes=tuple(injected), checks=checks,
                        pages=placed.page_count)
