@@ -193,9 +193,9 @@ class Builder:
         return f
 
     def pct(self, value: Decimal, decimals: int, role: str, indicator: str | None = None,
-            space: bool = False, **kw: object) -> FactSpec:
+            **kw: object) -> FactSpec:
         f = self.fact(value, "%", "percent", "%", decimals, indicator, role=role, **kw)
-        f.glued = not space
+        f.glued = True
         return f
 
     # -- checks -------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from typing import cast
 
 from baocao.synth import narrative
 from baocao.synth import sections_commune as sc
@@ -179,7 +180,7 @@ def _title_text(c: Ctx, p: Para) -> None:
 def _header(c: Ctx, meta: dict[str, object]) -> list[Para]:
     unit = c.unit
     issuer2 = unit.full_name.upper()
-    place, day, mon, yr = meta["date_line"]  # type: ignore[misc]
+    place, day, mon, yr = cast(tuple[str, str, str, str], meta["date_line"])
     out: list[Para] = []
 
     def line(text: str) -> Para:
@@ -462,7 +463,7 @@ def _truth(c: Ctx, blocks: list[Para], notes: list[Para], rendered: dict[int, ob
     checks = tuple(TruthCheck(ch.kind, ch.result.id, tuple(o.id for o in ch.operands),
                               float(ch.base) if ch.base is not None else None, ch.direction, evaluate(ch))
                    for ch in c.b.checks)
-    place, day, mon, yr = meta["date_line"]  # type: ignore[misc]
+    place, day, mon, yr = cast(tuple[str, str, str, str], meta["date_line"])
     issued: date = meta["issued"]  # type: ignore[assignment]
     stamps = tuple(nf.raw for nf in non_facts if nf.kind == "timestamp")
     ny, nm = _next_month(c.y, c.m)
