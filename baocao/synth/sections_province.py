@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from baocao.synth.compose import FactSpec, Para, split_total
 from baocao.synth.ctx import Ctx
-from baocao.synth.sections_commune import tthc_month
+from baocao.synth.sections_admin import tthc_month
 
 ONE = Decimal(1)
 TY = Decimal(10) ** 8  # 0,1 tỷ đồng

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import cast
 
 from baocao.synth import narrative
+from baocao.synth import sections_admin as sa
 from baocao.synth import sections_commune as sc
 from baocao.synth import sections_province as sp
 from baocao.synth.compose import FactSpec, NonFactSpec, Para, evaluate
@@ -55,11 +56,11 @@ COMMUNE_GROUPS: list[Group] = [
         (("Y tế", "Công tác y tế - dân số"), sc.health),
         (("An sinh xã hội, lao động, việc làm", "Công tác an sinh xã hội"), sc.social)]),
     (("Cải cách hành chính, chuyển đổi số", "Công tác chuyển đổi số, cải cách hành chính"),
-     [(None, sc.admin_reform)]),
-    (("Thanh tra, tiếp công dân, giải quyết khiếu nại, tố cáo",), [(None, sc.inspection)]),
-    (("Quốc phòng, an ninh", "Công tác an ninh, quốc phòng"), [(None, sc.security)]),
-    (("Nội vụ, tư pháp", "Công tác Nội vụ, tư pháp"), [(None, sc.interior_justice)]),
-    (("Dân tộc, tôn giáo", "Công tác Dân tộc – Tôn giáo"), [(None, sc.ethnic_religion)]),
+     [(None, sa.admin_reform)]),
+    (("Thanh tra, tiếp công dân, giải quyết khiếu nại, tố cáo",), [(None, sa.inspection)]),
+    (("Quốc phòng, an ninh", "Công tác an ninh, quốc phòng"), [(None, sa.security)]),
+    (("Nội vụ, tư pháp", "Công tác Nội vụ, tư pháp"), [(None, sa.interior_justice)]),
+    (("Dân tộc, tôn giáo", "Công tác Dân tộc – Tôn giáo"), [(None, sa.ethnic_religion)]),
 ]
 
 PROVINCE_GROUPS: list[Group] = [
