@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from baocao.extract.catalogue import load_catalogue, map_indicator
-from baocao.extract.context import qualifiers, subject
+from baocao.extract.context import Cues, qualifiers, subject
 from baocao.extract.lexicon import load_lexicon
 from baocao.extract.model import Fact
 from baocao.extract.nonfacts import load_rules
@@ -45,12 +45,13 @@ def extract(document: Document, data_dir: Path | None = None) -> tuple[Fact, ...
 
     def facts_of(text: str, paragraph: str | None, footnote: int | None, section: str) -> list[Draft]:
         spans = sentence_spans(text)
+        cues = Cues(text)
         drafts: list[Draft] = []
         for m in scan(text, lex, rules, noun_re):
             counter[0] += 1
             sentence = span_at(spans, m.start)
             clause_at = clause_start(text, sentence[0], m.start)
-            q = qualifiers(text, sentence, clause_at, m)
+            q = qualifiers(text, sentence, clause_at, m, cues)
             fact = Fact(
                 id=f"f{counter[0]}",
                 value=round(m.value, 6),
@@ -73,13 +74,14 @@ def extract(document: Document, data_dir: Path | None = None) -> tuple[Fact, ...
         return drafts
 
     body: dict[str, list[Draft]] = {}
-    for p in document.iter_paragraphs():
+    paragraphs = {p.id: p for p in document.iter_paragraphs()}
+    for p in paragraphs.values():
         body[p.id] = facts_of(p.text, p.id, None, titles.get(p.id, ""))
     notes: dict[int, list[Draft]] = {}
     for note in document.footnotes:
         notes[note.number] = facts_of(note.text, note.paragraph, note.number, titles.get(note.paragraph or "", ""))
         if note.paragraph and note.offset is not None:
-            para = document.paragraph(note.paragraph)
+            para = paragraphs.get(note.paragraph)
             if para is not None:
                 link_footnote_breakdown(para.text, note.offset, body.get(note.paragraph, []), note.text,
                                         notes[note.number])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,11 +28,31 @@ class Indicator:
     key: bool
     phrases: tuple[str, ...]  # folded
     phrases_raw: tuple[str, ...]
+    unit_folded: str = ""
 
 
 @dataclass(frozen=True)
 class Catalogue:
     indicators: tuple[Indicator, ...]
+    _dims: dict[str, tuple[Indicator, ...]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for dim in {i.dimension for i in self.indicators}:
+            self._dims[dim] = tuple(i for i in self.indicators if i.dimension == dim)
+
+    def by_dimension(self, dimension: str) -> tuple[Indicator, ...]:
+        return self._dims.get(dimension, ())
+
+    def candidates(self, dimension: str, unit_folded: str) -> tuple[Indicator, ...]:
+        """Indicators a fact of this dimension (and count noun) can measure."""
+        if dimension != "count":
+            return self.by_dimension(dimension)
+        key = f"count:{unit_folded}"
+        found = self._dims.get(key)
+        if found is None:
+            found = tuple(i for i in self.by_dimension("count") if _count_unit_ok(i.unit_folded, unit_folded))
+            self._dims[key] = found
+        return found
 
     def get(self, code: str) -> Indicator | None:
         for ind in self.indicators:
@@ -63,11 +83,13 @@ def load_catalogue(data_dir: Path | None = None) -> Catalogue:
                 key=bool(item.get("key", False)),
                 phrases=tuple(dict.fromkeys(_norm(p) for p in phrases + names)),
                 phrases_raw=phrases,
+                unit_folded=fold(str(item["unit"])),
             )
         )
     return Catalogue(tuple(out))
 
 
+@lru_cache(maxsize=8192)
 def _norm(text: str) -> str:
     return " " + re.sub(r"[^\w%]+", " ", fold(text)).strip() + " "
 
@@ -85,11 +107,7 @@ def map_indicator(catalogue: Catalogue, dimension: str, unit: str, role: str | N
     near = _norm(clause + " " + unit_phrase)
     wide = _norm(section)
     best: tuple[float, str | None] = (0.0, None)
-    for ind in catalogue.indicators:
-        if ind.dimension != dimension:
-            continue
-        if dimension == "count" and not _count_unit_ok(ind.unit, unit):
-            continue
+    for ind in catalogue.candidates(dimension, fold(unit)):
         score = 0.0
         for phrase in ind.phrases:
             if phrase in near:
@@ -103,6 +121,8 @@ def map_indicator(catalogue: Catalogue, dimension: str, unit: str, role: str | N
     return best[1], round(min(1.0, 0.35 + best[0] / 50), 2)
 
 
-def _count_unit_ok(indicator_unit: str, fact_unit: str) -> bool:
-    a, b = fold(indicator_unit), fold(fact_unit)
+def _count_unit_ok(a: str, b: str) -> bool:
+    """Folded count units agree: same noun, or one is the other with more words."""
+    if not a or not b:
+        return False
     return a == b or a.split()[0] == b.split()[0] or a.startswith(b) or b.startswith(a)

@@ -3,6 +3,7 @@ date range, approximation) and its subject (what is measured)."""
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from baocao.extract.model import Qualifiers
@@ -20,11 +21,12 @@ _AS_OF = re.compile(
 _SINCE = re.compile(r"từ\s+(?:ngày\s+)?(\d{1,2}/\d{1,2}/\d{4})\s+đến\s+nay", re.IGNORECASE)
 _RANGE = re.compile(r"từ\s+(?:ngày\s+)?(\d{1,2}/\d{1,2}/\d{4})\s+đến\s+(?:ngày\s+)?(\d{1,2}/\d{1,2}/\d{4})", re.IGNORECASE)
 _APPROX = re.compile(r"(hơn|trên|gần|khoảng|xấp\s+xỉ|dưới|tới|ít\s+nhất|≥|>|<|≤)\s*$", re.IGNORECASE)
-_STOP_TAIL = re.compile(
-    r"(?:\s+|^)(?:đạt|ước\s+đạt|ước|được|là|có|với|đạt\s+được|tổng\s+cộng|khoảng|hơn|trên|gần|tăng|giảm|bằng|"
-    r"chiếm|thực\s+hiện|số|tổng\s+số|tổng|cho|của|đã|trong\s+đó|gồm|và|tại|tới|đến|lũy\s+kế|luỹ\s+kế|cộng\s+dồn|"
-    r"trong\s+tháng|trong\s+kỳ|tính\s+đến|hiện|còn|thu\s+được|tiêu\s+hủy|đến\s+nay|nay)\s*$",
-    re.IGNORECASE,
+_STOP_WORDS = frozenset(
+    ["đạt", "ước", "được", "là", "có", "với", "khoảng", "hơn", "trên", "gần", "tăng", "giảm", "bằng", "chiếm", "số", "tổng", "cho", "của", "đã", "gồm", "và", "tại", "tới", "đến", "hiện", "còn", "nay"]
+)
+_STOP_PAIRS = frozenset(
+    ("ước đạt", "đạt được", "tổng cộng", "thực hiện", "tổng số", "trong đó", "lũy kế", "luỹ kế", "cộng dồn",
+     "trong tháng", "trong kỳ", "tính đến", "thu được", "đến nay", "tiêu hủy")
 )
 _STOP_HEAD = re.compile(r"^(?:và|trong\s+đó|trong\s+tháng|trong\s+kỳ|đã|đồng\s+thời|,|-)\s+", re.IGNORECASE)
 _NOISE = re.compile(r"\b(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?\b|tháng\s+\d{1,2}(?:/\d{4})?|\d+\s+tháng(?:\s+đầu\s+năm)?|năm\s+\d{4}")
@@ -36,47 +38,54 @@ def _iso(d: str) -> str | None:
     return None
 
 
-def qualifiers(text: str, sentence: tuple[int, int], clause_at: int, mention: Mention) -> Qualifiers:
-    before_clause = text[clause_at : mention.start]
-    before_sentence = text[sentence[0] : mention.start]
+class Cues:
+    """Every qualifier cue of one text, found once; facts then look up the cues before them."""
+
+    def __init__(self, text: str) -> None:
+        self.scope: list[tuple[int, str]] = []
+        for pattern, name in ((_CUMULATIVE, "cumulative"), (_YTD, "year_to_date"), (_PERIOD, "period")):
+            self.scope.extend((m.end(), name) for m in pattern.finditer(text))
+        self.scope.sort()
+        self.estimate = [m.end() for m in _ESTIMATE.finditer(text)]
+        self.since = [(m.end(), _iso(m.group(1))) for m in _SINCE.finditer(text)]
+        self.as_of: list[tuple[int, str | None]] = []
+        for m in _AS_OF.finditer(text):
+            if m.group(1):
+                self.as_of.append((m.end(), _iso(m.group(1))))
+            elif m.group(2):
+                month, year = int(m.group(2)), int(m.group(3))
+                if 1 <= month <= 12:
+                    last = calendar.monthrange(year, month)[1]
+                    self.as_of.append((m.end(), f"{year:04d}-{month:02d}-{last:02d}"))
+        self.ranges = [(m.start(), m.end(), _iso(m.group(1)), _iso(m.group(2))) for m in _RANGE.finditer(text)]
+
+
+def qualifiers(text: str, sentence: tuple[int, int], clause_at: int, mention: Mention, cues: Cues) -> Qualifiers:
+    start = mention.start
     scope = "period"
-    since = None
-    cues = []
-    for pattern, name in ((_CUMULATIVE, "cumulative"), (_YTD, "year_to_date"), (_PERIOD, "period")):
-        for m in pattern.finditer(before_clause):
-            cues.append((m.end(), name))
-    if cues:
-        scope = max(cues)[1]
-    inside = text[max(0, mention.start - 12) : mention.start]
+    in_clause = [c for c in cues.scope if clause_at <= c[0] <= start]
+    if in_clause:
+        scope = in_clause[-1][1]
+    inside = text[max(0, start - 12) : start]
     if re.search(r"\(\s*(?:cộng\s+dồn|lũy\s+kế|luỹ\s+kế)\s*(?:đạt\s*)?$", inside, re.IGNORECASE):
         scope = "cumulative"
-    m_since = None
-    for found in _SINCE.finditer(before_sentence):
-        m_since = found
-    if m_since:
-        scope = "since"
-        since = _iso(m_since.group(1))
+    since = None
+    for end, iso in cues.since:
+        if sentence[0] <= end <= start:
+            scope, since = "since", iso
     as_of = None
-    for m in _AS_OF.finditer(before_sentence):
-        if m.group(1):
-            as_of = _iso(m.group(1))
-        elif m.group(2):
-            month, year = int(m.group(2)), int(m.group(3))
-            if 1 <= month <= 12:
-                import calendar
-
-                as_of = f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+    for end, iso in cues.as_of:
+        if sentence[0] <= end <= start:
+            as_of = iso
     date_range = None
-    whole_sentence = text[sentence[0] : sentence[1]]
-    for m in _RANGE.finditer(whole_sentence):
-        a, b = _iso(m.group(1)), _iso(m.group(2))
-        if a and b:
+    for s0, s1, a, b in cues.ranges:
+        if sentence[0] <= s0 and s1 <= sentence[1] and a and b:
             date_range = (a, b)
-    approx_m = _APPROX.search(text[max(0, mention.start - 14) : mention.start])
+    approx_m = _APPROX.search(text[max(0, start - 14) : start])
     return Qualifiers(
         scope=scope,
         since=since,
-        estimate=bool(_ESTIMATE.search(before_sentence)),
+        estimate=any(sentence[0] <= e <= start for e in cues.estimate),
         as_of=as_of,
         date_range=date_range,
         approx=approx_m.group(1).lower() if approx_m else None,
@@ -87,13 +96,18 @@ def subject(text: str, clause_at: int, mention: Mention, section_title: str = ""
     """A short phrase saying what is measured, taken from the words around the number."""
     before = _NOISE.sub(" ", text[clause_at : mention.start])
     before = re.sub(r"[\d.,/%]+\s*(?:\w+\s*)?$", " ", before) if re.search(r"\d\s*$", before) else before
-    before = re.sub(r"\s+", " ", before).strip(" ,.-–:")
-    for _ in range(6):
-        stripped = _STOP_TAIL.sub("", before).strip(" ,.-–:")
-        if stripped == before:
+    words = before.replace(",", " , ").split()
+    while words:
+        last = words[-1].lower().strip(",.-–:")
+        if not last:
+            words.pop()
+        elif len(words) >= 2 and f"{words[-2].lower()} {last}" in _STOP_PAIRS:
+            del words[-2:]
+        elif last in _STOP_WORDS:
+            words.pop()
+        else:
             break
-        before = stripped
-    before = _STOP_HEAD.sub("", before)
+    before = _STOP_HEAD.sub("", " ".join(words).replace(" , ", ", ").strip(" ,.-–:"))
     words = before.split()
     phrase = " ".join(words[-9:])
     if mention.dimension == "count" and not mention.implied_unit:

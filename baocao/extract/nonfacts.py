@@ -8,6 +8,7 @@ data (`baocao/data/nonfacts.yaml`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,49 +19,86 @@ from baocao.extract.lexicon import _data_text
 from baocao.text.dates import find_dates
 from baocao.text.normalize import nfc
 
+# (pattern, a string that must be in the text for the pattern to have any chance)
 _PATTERNS = (
-    re.compile(r"(?<![\d/.,])\d{1,2}/\d{4}(?![\d/])"),  # tháng 6/2025
-    re.compile(r"(?<![\w.,])\d+(?:/\d{2,4})?[/-](?=[A-ZĐ])[\wĐđ.]*(?:[-/][\wĐđ.]+)*"),  # 2273/QĐ-UBND, 59-NQ/TW
-    re.compile(r"(?<![\d.,])(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}(?![\d.,])"),  # 2021 - 2025, 2025-2026
-    re.compile(r"(?:tỷ|tỉ)\s+lệ\s+\d+\s*/\s*[\d.]+", re.IGNORECASE),  # map scale 1/500
-    re.compile(r"(?<!\d)24\s*/\s*(?:24|7)(?!\d)"),  # round-the-clock
-    re.compile(r"\(\s*\d{1,2}\s*\)"),  # enumerators (1), (2)
-    re.compile(r"(?<!\d)\d{1,2}\s*h\s*\d{2}(?!\d)|(?<!\d)\d{1,2}\s*giờ\s*\d{1,2}\s*phút", re.IGNORECASE),  # clock
-    re.compile(r"(?<![\d/])\d{1,2}\s*[-–]\s*(?=\d{1,2}/\d{1,2})"),  # 27-31/3/2025: start of a day range
-    re.compile(r"(?<![\d/])\d{1,2}\s*(?:và|,)\s*(?=(?:ngày\s+)?\d{1,2}\s+tháng)", re.IGNORECASE),  # ngày 09 và 23 tháng 5
-    re.compile(r"ngày\s+\d{1,2}(?:\s*(?:và|,)\s*(?:ngày\s+)?\d{1,2})*\s+tháng\s+\d{1,2}", re.IGNORECASE),
-    re.compile(r"(?<![\w.,])[IVX]+\s*,\s*[IVX]+/\d{4}"),  # Quý II, III/2025
+    (re.compile(r"(?<![\d/.,])\d{1,2}/\d{4}(?![\d/])"), "/"),  # tháng 6/2025
+    (re.compile(r"(?<![\w.,])\d+(?:/\d{2,4})?[/-](?=[A-ZĐ])[\wĐđ.]*(?:[-/][\wĐđ.]+)*"), ""),  # 2273/QĐ-UBND
+    (re.compile(r"(?<![\d.,])(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}(?![\d.,])"), ""),  # 2021 - 2025
+    (re.compile(r"(?:tỷ|tỉ)\s+lệ\s+\d+\s*/\s*[\d.]+", re.IGNORECASE), "/"),  # map scale 1/500
+    (re.compile(r"(?<!\d)24\s*/\s*(?:24|7)(?!\d)"), "24"),  # round-the-clock
+    (re.compile(r"\(\s*\d{1,2}\s*\)"), "("),  # enumerators (1), (2)
+    (re.compile(r"(?<!\d)\d{1,2}\s*h\s*\d{2}(?!\d)", re.IGNORECASE), "h"),  # clock 8h30
+    (re.compile(r"(?<!\d)\d{1,2}\s*giờ\s*\d{1,2}\s*phút", re.IGNORECASE), "phút"),  # 14 giờ 30 phút
+    (re.compile(r"(?<![\d/])\d{1,2}\s*[-–]\s*(?=\d{1,2}/\d{1,2})"), "/"),  # 27-31/3/2025: start of a day range
+    (re.compile(r"(?<![\d/])\d{1,2}\s*(?:và|,)\s*(?=(?:ngày\s+)?\d{1,2}\s+tháng)", re.IGNORECASE), "tháng"),
+    (re.compile(r"ngày\s+\d{1,2}(?:\s*(?:và|,)\s*(?:ngày\s+)?\d{1,2})*\s+tháng\s+\d{1,2}", re.IGNORECASE), "tháng"),
+    (re.compile(r"(?<![\w.,])[IVX]+\s*,\s*[IVX]+/\d{4}"), "/"),  # Quý II, III/2025
+    (re.compile(r"(?<![\d.,])\d{1,3}\s*\+\s*\d{1,3}(?![\d.,])"), "+"),  # Khối 7+10
 )
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 @dataclass(frozen=True)
 class NonFactRules:
-    identifier_before: re.Pattern[str]
-    bare_before: re.Pattern[str]
-    after: re.Pattern[str]
+    identifier_before: frozenset[str]  # lower-case phrases of 1-3 words
+    bare_before: frozenset[str]
+    after: frozenset[str]
+    date_words: dict[str, tuple[int, int]]  # word → plausible range of the number after it
 
 
-def _alternation(words: list[str]) -> str:
-    ordered = sorted({nfc(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+def _phrases(words: list[str]) -> frozenset[str]:
+    return frozenset(" ".join(nfc(w).lower().split()) for w in words)
 
 
 @lru_cache(maxsize=4)
 def load_rules(data_dir: Path | None = None) -> NonFactRules:
     spec = yaml.safe_load(_data_text("nonfacts.yaml", data_dir))
     return NonFactRules(
-        identifier_before=re.compile(rf"(?:^|[^\w])(?:{_alternation(spec['identifier_before'])})\s*$", re.IGNORECASE),
-        bare_before=re.compile(rf"(?:^|[^\w])(?:{_alternation(spec['bare_before'])})\s*$", re.IGNORECASE),
-        after=re.compile(rf"^\s*(?:{_alternation(spec['after'])})(?![^\W\d_])", re.IGNORECASE),
+        identifier_before=_phrases(spec["identifier_before"]),
+        bare_before=_phrases(spec["bare_before"]),
+        after=_phrases(spec["after"]),
+        date_words={nfc(k).lower(): (int(v[0]), int(v[1])) for k, v in (spec.get("date_words") or {}).items()},
     )
 
 
-def mask(text: str) -> list[tuple[int, int]]:
-    """Spans of dates, month/year, document numbers, year ranges, scales, enumerators, clock times."""
-    spans = [(d.start, d.end) for d in find_dates(text) if d.valid or d.year]
-    for pattern in _PATTERNS:
-        spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _ends_with(before: str, phrases: frozenset[str]) -> bool:
+    """The text right before a number ends with one of the phrases (only spaces after it)."""
+    if before[-1:].isalnum():
+        return False
+    words = _WORD.findall(before[-30:].lower())
+    if not words or not before.rstrip().lower().endswith(words[-1]):
+        return False
+    return any(" ".join(words[-n:]) in phrases for n in (1, 2, 3) if len(words) >= n)
+
+
+def _starts_with(after: str, phrases: frozenset[str]) -> bool:
+    stripped = after.lstrip()
+    if not stripped or (len(stripped) == len(after) and after[:1].isalpha()):
+        return stripped[:2].lower() == "kv" and "kv" in phrases if stripped else False
+    words = _WORD.findall(stripped[:30].lower())
+    if not words or not stripped.lower().startswith(words[0]):
+        return False
+    return any(" ".join(words[:n]) in phrases for n in (1, 2, 3) if len(words) >= n)
+
+
+def mask(text: str, unit_at: Callable[[int], bool] | None = None) -> list[tuple[int, int]]:
+    """Spans of dates, month/year, document numbers, year ranges, scales, enumerators, clock times.
+
+    `unit_at(pos)` tells whether a unit or count noun starts at `pos`: "02/11 nhiệm vụ" is a
+    ratio of tasks, not the 2nd of November.
+    """
+    spans = []
+    for d in find_dates(text):
+        if d.year is None and (not d.valid or (unit_at is not None and unit_at(d.end))):
+            continue
+        spans.append((d.start, d.end))
+    lowered = text.lower()
+    for pattern, needle in _PATTERNS:
+        if needle in lowered:
+            spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
     spans.sort()
     return spans
 
@@ -82,11 +120,17 @@ def is_identifier(text: str, start: int, end: int, has_unit: bool, percent: bool
     after = text[end : end + 25]
     if percent:
         return False
-    if rules.identifier_before.search(before):
+    if _ends_with(before, rules.identifier_before):
         return True
-    if not has_unit and rules.bare_before.search(before):
+    words = _WORD.findall(before[-12:].lower())
+    if words and words[-1] in rules.date_words and before.rstrip().lower().endswith(words[-1]):
+        low, high = rules.date_words[words[-1]]
+        raw = text[start:end]
+        if raw.isdigit() and low <= int(raw) <= high:
+            return True
+    if not has_unit and _ends_with(before, rules.bare_before):
         return True
-    if rules.after.match(after):
+    if _starts_with(after, rules.after):
         return True
     raw = text[start:end]
     return bool(_YEAR.fullmatch(raw)) and not has_unit

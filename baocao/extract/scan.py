@@ -45,7 +45,13 @@ class Mention:
     multiplier: str | None = None
 
 
+_MEDAL = re.compile(r"[ \t]*(vàng|bạc|đồng)(?![^\W\d_])", re.IGNORECASE)
+
+
 def read_unit(text: str, pos: int, lex: Lexicon) -> Unit | None:
+    medal = _MEDAL.match(text, pos)
+    if medal and "huy chương" in text[max(0, pos - 60) : pos].lower():
+        return Unit("count", "huy chương", 1.0, medal.start(1), medal.end())
     m = lex.unit_re.match(text, pos)
     if not m:
         return None
@@ -62,19 +68,38 @@ def read_unit(text: str, pos: int, lex: Lexicon) -> Unit | None:
     return Unit("count", word.lower(), factor, start, m.end())
 
 
-def _implied_noun(text: str, start: int, lex: Lexicon, noun_re: re.Pattern[str]) -> Unit | None:
-    """A bare number whose count noun stands before it: "hồ sơ hủy: 09", "đơn khiếu nại 01"."""
-    window_start = max(0, start - 60)
+def _implied_noun(
+    text: str, start: int, lex: Lexicon, noun_re: re.Pattern[str], loose: bool = False, end: int | None = None
+) -> Unit | None:
+    """A bare number whose count noun stands before it: "hồ sơ hủy: 09", "đơn khiếu nại 01".
+
+    `loose` (ratios printed without a unit, "số hồ sơ giải quyết trước hạn 261/596 = 43,79%")
+    takes the head noun of the clause, or of the sentence when the clause has none.
+    """
+    window_start = max(0, start - 80)
     window = text[window_start:start]
     clause = max((m.end() for m in _CLAUSE_START.finditer(window)), default=0)
-    window = window[clause:]
-    found = list(noun_re.finditer(window))
+    found = list(noun_re.finditer(window, clause))
+    if loose:
+        if not found:
+            sentence = max((m.end() for m in re.finditer(r"(?<=[.!?])\s", text[: start])), default=0)
+            found = list(noun_re.finditer(text[sentence:start]))
+            if not found:
+                return None
+            chosen = found[0]
+        else:
+            after_so = [f for f in found if window[max(0, f.start() - 3) : f.start()].lower() == "số "]
+            chosen = after_so[0] if after_so else found[0]
+        noun = re.sub(r"\s+", " ", chosen.group(0)).lower()
+        return None if lex.lookup(noun) is not None else Unit("count", noun, 1.0, start, start, implied=True)
     if not found:
         return None
     last = found[-1]
     between = window[last.end() :]
     words = between.split()
-    if (":" in between or re.search(r"\blà\s*$", between) or len(words) <= 2) and len(words) <= 6:
+    follows = text[end : end + 2] if end is not None else ""
+    closed = not follows.strip() or follows.strip()[:1] in ";,.)"
+    if (":" in between or re.search(r"\blà\s*$", between) or (len(words) <= 2 and closed)) and len(words) <= 6:
         noun = re.sub(r"\s+", " ", last.group(0)).lower()
         if lex.lookup(noun) is not None:
             return None
@@ -83,7 +108,7 @@ def _implied_noun(text: str, start: int, lex: Lexicon, noun_re: re.Pattern[str])
 
 
 def scan(text: str, lex: Lexicon, rules: NonFactRules, noun_re: re.Pattern[str]) -> list[Mention]:
-    spans = mask(text)
+    spans = mask(text, lambda pos: read_unit(text, pos, lex) is not None)
     out: list[Mention] = []
     consumed_until = -1
     group = 0
@@ -99,10 +124,20 @@ def scan(text: str, lex: Lexicon, rules: NonFactRules, noun_re: re.Pattern[str])
         percent = has_unit and first_unit is not None and first_unit.dimension == "percent"
         if len(items) == 1 and is_identifier(text, m.start(), m.end(), has_unit, percent, rules):
             continue
+        if len(items) > 1 and all(u is None for _, u in items):
+            glue = text[end : end + 14]
+            if not re.match(r"\s*(?:=|\(|chiếm|[-–,]?\s*đạt)\s*\d", glue):
+                continue  # "1088/2-1089": not a ratio of anything
+            if is_identifier(text, m.start(), m.end(), False, False, rules):
+                continue
+            implied = _implied_noun(text, m.start(), lex, noun_re, loose=True)
+            if implied is None:
+                implied = Unit("count", "", 1.0, m.start(), m.start(), implied=True)
+            items = [(items[0][0], implied)] + items[1:]
         if len(items) == 1 and not has_unit:
             if text[m.end() : m.end() + 1].isalpha():
                 continue  # 4B, 110kV: glued letters that are no unit
-            implied = _implied_noun(text, m.start(), lex, noun_re)
+            implied = _implied_noun(text, m.start(), lex, noun_re, end=m.end())
             if implied is None:
                 continue
             items = [(items[0][0], implied)]
@@ -114,7 +149,9 @@ def scan(text: str, lex: Lexicon, rules: NonFactRules, noun_re: re.Pattern[str])
         for i, u in enumerate(units):
             if u is None:
                 nxt = next((x for x in units[i + 1 :] if x is not None), None)
-                units[i] = Unit(nxt.dimension, nxt.unit, nxt.factor, items[i][0].end(), items[i][0].end(), True) if nxt else None
+                prev = next((x for x in reversed(units[:i]) if x is not None), None)
+                src = nxt or prev
+                units[i] = Unit(src.dimension, src.unit, src.factor, items[i][0].end(), items[i][0].end(), True) if src else None
         for i, ((num_match, _), unit) in enumerate(zip(items, units, strict=True)):
             if unit is None:
                 continue

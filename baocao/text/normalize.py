@@ -13,14 +13,27 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def _fold_slow(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.replace("đ", "d").replace("Đ", "D").casefold()
+
+
+# Precomputed for Latin letters with diacritics (all of Vietnamese): str.translate is fast.
+_TABLE = {cp: _fold_slow(chr(cp)) for cp in range(0xC0, 0x2000) if _fold_slow(chr(cp)) != chr(cp)}
+_TABLE.update({cp: chr(cp).lower() for cp in range(ord("A"), ord("Z") + 1)})
+_TABLE.update({cp: _fold_slow(chr(cp)) for cp in range(0x1E00, 0x1F00)})
+
+
 def fold(text: str) -> str:
     """Fold for diacritic-insensitive matching: NFD, drop combining marks, đ→d, casefold.
 
     Length is not preserved in general; use `fold_keep_length` when offsets matter.
     """
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.replace("đ", "d").replace("Đ", "D").casefold()
+    folded = text.translate(_TABLE)
+    if folded.isascii():
+        return folded
+    return _fold_slow(folded)
 
 
 def fold_keep_length(text: str) -> str:
