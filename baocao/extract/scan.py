@@ -133,7 +133,7 @@ def scan(text: str, lex: Lexicon, rules: NonFactRules, noun_re: re.Pattern[str])
             implied = _implied_noun(text, m.start(), lex, noun_re, loose=True)
             if implied is None:
                 implied = Unit("count", "", 1.0, m.start(), m.start(), implied=True)
-            items = [(items[0][0], implied)] + items[1:]
+            items = [(items[0][0], implied), *items[1:]]
         if len(items) == 1 and not has_unit:
             if text[m.end() : m.end() + 1].isalpha():
                 continue  # 4B, 110kV: glued letters that are no unit
