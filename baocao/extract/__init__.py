@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from baocao.extract.catalogue import load_catalogue, map_indicator
+from baocao.extract.catalogue import Catalogue, Context, load_catalogue, map_indicator, rate_indicator
 from baocao.extract.context import Cues, qualifiers, subject
 from baocao.extract.lexicon import load_lexicon
 from baocao.extract.model import Fact
@@ -85,16 +85,45 @@ def extract(document: Document, data_dir: Path | None = None) -> tuple[Fact, ...
             if para is not None:
                 link_footnote_breakdown(para.text, note.offset, body.get(note.paragraph, []), note.text,
                                         notes[note.number])
+    frozen = [d.freeze() for group in (body.values(), notes.values()) for items in group for d in items]
+    texts: dict[tuple[str | None, int | None], str] = {(p.id, None): p.text for p in paragraphs.values()}
+    texts.update({(n.paragraph, n.number): n.text for n in document.footnotes})
+    return tuple(_with_indicators(frozen, catalogue, titles, texts))
+
+
+_AFTER_NOUN = re.compile(r"^\s*([^\W\d_][^,;:.()\d%]{0,50}?)(?=\s*(?:[,;:.()%]|\d|đạt|tăng|giảm|bằng|với|$))")
+
+
+def _context(fact: Fact, title: str, texts: dict[tuple[str | None, int | None], str]) -> Context:
+    rel_start = fact.start - fact.sentence_start
+    before = fact.sentence[:rel_start][-160:]
+    whole = texts.get((fact.paragraph, fact.footnote), "")
+    previous = whole[max(0, fact.sentence_start - 200) : fact.sentence_start]
+    after = fact.sentence[fact.end - fact.sentence_start :]
+    noun = fact.unit if fact.dimension == "count" else ""
+    tail = _AFTER_NOUN.match(after)
+    return Context(before=before, after=f"{noun} {tail.group(1) if tail else ''}".strip(), section=title,
+                   previous=previous)
+
+
+def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, str],
+                     texts: dict[tuple[str | None, int | None], str]) -> list[Fact]:
+    """Map every fact to the catalogue; rates follow the indicator of what they are a rate of."""
+    by_id: dict[str, Fact] = {}
     out: list[Fact] = []
-    for group in (list(body.values()), list(notes.values())):
-        for items in group:
-            for d in items:
-                fact = d.freeze()
-                title = titles.get(fact.paragraph or "", "")
-                clause_text = fact.sentence[: max(0, fact.start - fact.sentence_start)]
-                clause_text = clause_text[-120:]
-                after = fact.sentence[fact.end - fact.sentence_start : fact.end - fact.sentence_start + 40]
-                code, confidence = map_indicator(catalogue, fact.dimension, fact.unit, fact.role, clause_text,
-                                                 fact.raw + " " + after, title)
-                out.append(replace(fact, indicator=code, indicator_confidence=confidence))
-    return tuple(out)
+    for fact in facts:
+        code, confidence = map_indicator(catalogue, fact.dimension, fact.unit, fact.role, _context(fact, titles.get(fact.paragraph or "", ""), texts))
+        fact = replace(fact, indicator=code, indicator_confidence=confidence)
+        by_id[fact.id] = fact
+        out.append(fact)
+    for i, fact in enumerate(out):
+        if fact.dimension != "percent":
+            continue
+        for rel in fact.relations:
+            if rel.kind in ("ratio_of", "achievement_of") and rel.target in by_id:
+                if rel.kind == "achievement_of" and rel.basis == "same_period_last_year":
+                    continue
+                code = rate_indicator(catalogue, by_id[rel.target].indicator, rel.basis)
+                if code:
+                    out[i] = replace(fact, indicator=code, indicator_confidence=0.8)
+    return out

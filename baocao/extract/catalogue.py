@@ -43,16 +43,9 @@ class Catalogue:
     def by_dimension(self, dimension: str) -> tuple[Indicator, ...]:
         return self._dims.get(dimension, ())
 
-    def candidates(self, dimension: str, unit_folded: str) -> tuple[Indicator, ...]:
-        """Indicators a fact of this dimension (and count noun) can measure."""
-        if dimension != "count":
-            return self.by_dimension(dimension)
-        key = f"count:{unit_folded}"
-        found = self._dims.get(key)
-        if found is None:
-            found = tuple(i for i in self.by_dimension("count") if _count_unit_ok(i.unit_folded, unit_folded))
-            self._dims[key] = found
-        return found
+    def candidates(self, dimension: str) -> tuple[Indicator, ...]:
+        """Indicators a fact of this dimension can measure."""
+        return self.by_dimension(dimension)
 
     def get(self, code: str) -> Indicator | None:
         for ind in self.indicators:
@@ -95,30 +88,67 @@ def _norm(text: str) -> str:
 
 
 _RATE_ROLES = {None, "ratio_percent", "share", "rate"}
+_ACHIEVEMENT_ROLES = {"achievement", "ratio_percent"}
+_MIN_SCORE = 8.0
 
 
-def map_indicator(catalogue: Catalogue, dimension: str, unit: str, role: str | None, clause: str,
-                  unit_phrase: str, section: str) -> tuple[str | None, float]:
-    """The catalogue indicator a fact measures, with a confidence in [0, 1]."""
+@dataclass(frozen=True)
+class Context:
+    """The words around a fact that say what it measures."""
+
+    before: str  # the sentence up to the number (clause words nearest)
+    after: str  # the noun phrase right after the number ("văn bản đi", "hồ sơ quá hạn")
+    section: str  # the title of the section holding it
+    previous: str = ""  # the sentence before, when the fact's own sentence names nothing
+
+
+def map_indicator(catalogue: Catalogue, dimension: str, unit: str, role: str | None, ctx: Context) -> tuple[str | None, float]:
+    """The catalogue indicator a fact measures by its words, with a confidence in [0, 1].
+
+    A phrase right after the number (the count noun phrase) is the strongest clue; a phrase
+    before it counts less the farther it stands; the section title counts least.
+    """
     if dimension == "percent" and role not in _RATE_ROLES:
         return None, 0.0
     if role in ("change", "basis_value"):
         return None, 0.0
-    near = _norm(clause + " " + unit_phrase)
-    wide = _norm(section)
+    before = _norm(ctx.before)
+    after = _norm(ctx.after)
+    section = _norm(ctx.section)
+    previous = _norm(ctx.previous)
+    unit_f = fold(expand_abbreviation(unit))
     best: tuple[float, str | None] = (0.0, None)
-    for ind in catalogue.candidates(dimension, fold(unit)):
+    for ind in catalogue.candidates(dimension):
         score = 0.0
         for phrase in ind.phrases:
-            if phrase in near:
-                score = max(score, len(phrase) + 10 + near.rfind(phrase) / 1000)
-            elif phrase in wide:
+            if phrase in after:
+                score = max(score, len(phrase) * 1.2 + 20)
+                continue
+            at = before.rfind(phrase)
+            if at >= 0:
+                distance = len(before) - (at + len(phrase))
+                score = max(score, len(phrase) + 10 - distance / 12)
+            elif phrase in previous:
+                score = max(score, len(phrase) * 0.6)
+            elif phrase in section:
                 score = max(score, len(phrase) * 0.4)
+        if score and dimension == "count" and not _count_unit_ok(ind.unit_folded, unit_f):
+            score -= 6
         if score > best[0]:
             best = (score, ind.code)
-    if best[1] is None or best[0] < 8:
+    if best[1] is None or best[0] < _MIN_SCORE:
         return None, 0.0
     return best[1], round(min(1.0, 0.35 + best[0] / 50), 2)
+
+
+def rate_indicator(catalogue: Catalogue, numerator: str | None, basis: str | None) -> str | None:
+    """The percent indicator that is the ratio of `numerator` to something (ratio_of in the data)."""
+    if numerator is None:
+        return None
+    for ind in catalogue.by_dimension("percent"):
+        if ind.ratio_of and ind.ratio_of[0] == numerator:
+            return ind.code
+    return None
 
 
 def _count_unit_ok(a: str, b: str) -> bool:
@@ -126,3 +156,19 @@ def _count_unit_ok(a: str, b: str) -> bool:
     if not a or not b:
         return False
     return a == b or a.split()[0] == b.split()[0] or a.startswith(b) or b.startswith(a)
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in _data_text("abbreviations.tsv", None).splitlines():
+        if not line.strip() or line.startswith("#") or "\t" not in line:
+            continue
+        short, long = line.split("\t", 1)
+        out[fold(short.strip())] = nfc(long.strip())
+    return out
+
+
+def expand_abbreviation(word: str) -> str:
+    """ "TH" → "trường hợp", "QĐ" → "quyết định" (from abbreviations.tsv); other words unchanged."""
+    return _abbreviations().get(fold(word), word)
