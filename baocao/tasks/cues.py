@@ -1,0 +1,104 @@
+"""Status cues: the words of a report sentence that say a task is done or still under way.
+
+Patterns run on the NFC lower-cased sentence, with diacritics: folded, "đang" (under way)
+would also be "đăng" (register) and "chưa" (not yet) also "chùa" (pagoda).
+Each cue has a strength used for the match confidence: explicit phrases ("đã hoàn thành",
+"chưa hoàn thành", "đạt 58,2% kế hoạch") are strong; tense markers ("đã tổ chức", "đang")
+medium; a result printed with figures and no other cue is weak.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from baocao.text.normalize import fold_keep_length, nfc
+
+STRONG, MEDIUM, WEAK = 1.0, 0.8, 0.55
+
+_IN_PROGRESS: tuple[tuple[re.Pattern[str], float], ...] = (
+    (re.compile(r"\b(chưa hoàn thành|chưa thực hiện xong|chưa đạt|chưa xong|chưa được giải quyết)\b"), STRONG),
+    (re.compile(r"\b(đang|tiếp tục|dự kiến|sẽ|chuẩn bị|chưa|vẫn còn|còn chậm|chậm tiến độ|còn vướng mắc)\b"), MEDIUM),
+    (re.compile(r"\b(bước đầu|duy trì)\b"), WEAK + 0.1),
+)
+_DONE: tuple[tuple[re.Pattern[str], float], ...] = (
+    (re.compile(r"\b(đã hoàn thành|hoàn thành|tổ chức thành công|thành công|đạt 100%|vượt (?:kế hoạch|chỉ tiêu|\d))"),
+     STRONG),
+    (re.compile(r"\b(đã)\b"), MEDIUM),
+    # result verbs without a tense marker: done unless the clause says otherwise
+    (re.compile(r"\b(ban hành|khai giảng|khánh thành|khởi công|bàn giao|đưa vào sử dụng|tổng kết|diễn ra"
+                r"|được công nhận|được khống chế|trao|cấp)\b"), MEDIUM - 0.1),
+)
+_PERCENT_OF_PLAN = re.compile(
+    r"\b(?:đạt|bằng|ước đạt)\s+(\d{1,3}(?:[.,]\d+)?)\s*%\s*(?:so với\s+)?(kế hoạch|dự toán|chỉ tiêu|kh)?"
+)
+_FIGURE = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Cue:
+    status: str  # "done" | "in_progress"
+    phrase: str  # as printed in the sentence
+    start: int
+    strength: float
+
+
+def find_cues(sentence: str) -> list[Cue]:
+    """Every status cue of a sentence, by position."""
+    lowered = nfc(sentence).lower()
+    out: list[Cue] = []
+    taken: list[tuple[int, int]] = []
+    for m in _PERCENT_OF_PLAN.finditer(lowered):
+        value = float(m.group(1).replace(",", "."))
+        if not m.group(2) and value <= 100:
+            continue  # "bằng 98% so với cùng kỳ" compares years, it says nothing of a task's progress
+        status = "done" if value >= 100 else "in_progress"
+        out.append(Cue(status, sentence[m.start() : m.end()].strip(), m.start(), STRONG))
+        taken.append((m.start(), m.end()))
+    for status, patterns in (("in_progress", _IN_PROGRESS), ("done", _DONE)):
+        for pattern, strength in patterns:
+            for m in pattern.finditer(lowered):
+                if any(s <= m.start() < e for s, e in taken):
+                    continue
+                out.append(Cue(status, sentence[m.start() : m.end()], m.start(), strength))
+                taken.append((m.start(), m.end()))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of the comma/semicolon/colon parts of a sentence."""
+    out, start = [], 0
+    for m in re.finditer(r"[,;:]\s", sentence):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(sentence)))
+    return out
+
+
+def decide(sentence: str, words: frozenset[str]) -> tuple[str, str, float]:
+    """(status, cue phrase, cue strength) for a sentence matched to a task.
+
+    The clause holding most of the task's words (`words`: folded syllables) is read first:
+    its strongest cue decides (a tense marker "đang", "đã", "chưa" beats a result verb such
+    as "khai giảng"). With no cue there, the clauses before it are read (the predicate often
+    comes first: "Đã hoàn thành xóa 12 nhà tạm, nhà dột nát cho hộ nghèo, …"), then those after.
+    With no cue at all, a result printed with figures means done, otherwise under way.
+    """
+    cues = find_cues(sentence)
+    spans = _clauses(sentence)
+    folded = fold_keep_length(sentence).lower()
+
+    def hits(span: tuple[int, int]) -> int:
+        return sum(1 for w in re.findall(r"\w+", folded[span[0] : span[1]]) if w in words)
+
+    focus = max(range(len(spans)), key=lambda i: (hits(spans[i]), -i))
+    order = [focus, *range(focus - 1, -1, -1), *range(focus + 1, len(spans))]
+    for i in order:
+        inside = [c for c in cues if spans[i][0] <= c.start < spans[i][1]]
+        if inside:
+            best = max(inside, key=lambda c: (c.strength, -c.start))
+            return best.status, best.phrase, best.strength if i == focus else best.strength * 0.9
+    if _FIGURE.search(sentence):
+        return "done", "", WEAK
+    return "in_progress", "", WEAK

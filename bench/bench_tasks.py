@@ -1,0 +1,300 @@
+"""Task follow-up: precision/recall of task statuses on pairs of consecutive synthetic reports
+with known outcomes, and what the matcher says on the seeds (002 May programme → 000 June report).
+
+The generator below is deliberately not the matcher's mirror: tasks and results are written
+in different words (a plan says "Tổ chức khai giảng…", the result "Lễ khai giảng … đã diễn ra"),
+every sector section carries unrelated sentences that share its vocabulary, and the next
+report's own key tasks (plans for the period after, often the same topics) must not count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from dataclasses import dataclass
+
+from common import SEEDS, report
+
+from baocao.config import Config
+from baocao.pipeline import analyze, analyze_bytes
+from baocao.tasks.extract import extract_tasks
+from baocao.tasks.match import match_tasks
+from baocao.tasks.model import STATUSES
+
+# key: (sector heading, plans, done results, in-progress results)
+TEMPLATES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "vu_mua": ("1. Nông, lâm nghiệp", (
+        "Tập trung chăm sóc lúa và cây màu vụ Mùa; chủ động phòng trừ sâu bệnh hại cây trồng.",
+        "Chỉ đạo gieo cấy lúa vụ Mùa đúng khung thời vụ, theo dõi sâu bệnh hại."), (
+        "Diện tích lúa vụ Mùa đã gieo cấy xong {n} ha, đạt 100% kế hoạch.",
+        "Hoàn thành gieo cấy {n} ha lúa vụ Mùa, sâu bệnh được kiểm soát kịp thời."), (
+        "Lúa vụ Mùa đang trong giai đoạn đẻ nhánh, gieo cấy được {n} ha, đạt {p}% kế hoạch.",
+        "Các hộ tiếp tục gieo cấy lúa vụ Mùa, đến nay được {n} ha.")),
+    "trong_rung": ("1. Nông, lâm nghiệp", (
+        "Triển khai trồng rừng tập trung và trồng cây phân tán theo kế hoạch năm.",
+        "Đẩy nhanh tiến độ trồng rừng tập trung năm {y}."), (
+        "Đã trồng được {n} ha rừng tập trung và {m} cây phân tán, vượt kế hoạch năm.",
+        "Hoàn thành trồng {n} ha rừng tập trung năm {y}."), (
+        "Trồng rừng tập trung được {n} ha, đạt {p}% kế hoạch năm.",
+        "Công tác trồng rừng đang được các hộ triển khai, đến nay trồng {n} ha.")),
+    "dich_lon": ("1. Nông, lâm nghiệp", (
+        "Chủ động phòng, chống dịch tả lợn Châu Phi, không để dịch lây lan diện rộng.",), (
+        "Dịch tả lợn Châu Phi đã được khống chế, hoàn thành tiêu độc khử trùng tại {k} thôn.",), (
+        "Dịch tả lợn Châu Phi vẫn đang xảy ra tại {k} thôn, đã tiêu hủy {n} con lợn.",
+        "Ổ dịch tả lợn Châu Phi tại {k} hộ chưa qua 21 ngày, đang tiếp tục giám sát.")),
+    "thu_ns": ("2. Tài chính, ngân sách", (
+        "Tập trung các giải pháp tăng thu ngân sách nhà nước, chống thất thu thuế.",
+        "Quyết liệt thu ngân sách, phấn đấu vượt dự toán được giao."), (
+        "Thu ngân sách nhà nước trên địa bàn ước đạt {v} triệu đồng, vượt dự toán giao.",
+        "Tổng thu ngân sách nhà nước lũy kế đạt {v} triệu đồng, bằng 104,5% dự toán."), (
+        "Thu ngân sách nhà nước trên địa bàn ước đạt {v} triệu đồng, đạt {p}% dự toán.",
+        "Tổng thu ngân sách lũy kế đạt {v} triệu đồng, bằng {p}% dự toán năm.")),
+    "no_thue": ("2. Tài chính, ngân sách", (
+        "Đôn đốc thu hồi nợ thuế, cưỡng chế các trường hợp nợ đọng kéo dài.",), (
+        "Đã thu hồi {v} triệu đồng nợ thuế đọng, ban hành {k} quyết định cưỡng chế.",), (
+        "Nợ thuế còn {v} triệu đồng, đang đôn đốc các doanh nghiệp nộp.",)),
+    "giai_ngan": ("3. Đầu tư xây dựng cơ bản", (
+        "Đẩy nhanh tiến độ giải ngân vốn đầu tư công, nhất là các dự án trọng điểm.",
+        "Tháo gỡ vướng mắc để giải ngân kế hoạch vốn đầu tư công năm {y}."), (
+        "Đã giải ngân 100% kế hoạch vốn đầu tư công được giao, đạt {v} tỷ đồng.",), (
+        "Giải ngân vốn đầu tư công đạt {v} tỷ đồng, bằng {p}% kế hoạch vốn.",
+        "Tỷ lệ giải ngân vốn đầu tư công mới đạt {p}% kế hoạch, một số dự án còn chậm.")),
+    "khoi_cong": ("3. Đầu tư xây dựng cơ bản", (
+        "Tổ chức khởi công dự án Đường {road}.", "Hoàn thiện thủ tục để khởi công Đường {road}."), (
+        "Ngày {d}, đã khởi công dự án Đường {road} với tổng mức đầu tư {v} tỷ đồng.",
+        "Dự án Đường {road} được khởi công, đơn vị thi công đã tập kết máy móc."), (
+        "Dự án Đường {road} đang lựa chọn nhà thầu, dự kiến khởi công trong tháng tới.",)),
+    "gcn": ("4. Quản lý đô thị, đất đai", (
+        "Đẩy mạnh cấp Giấy chứng nhận quyền sử dụng đất lần đầu cho hộ gia đình, cá nhân.",), (
+        "Đã cấp {n} Giấy chứng nhận quyền sử dụng đất lần đầu cho hộ gia đình, cá nhân.",
+        "Trong tháng trao {n} Giấy chứng nhận quyền sử dụng đất cho người dân."), (
+        "Đang thẩm định {n} hồ sơ đề nghị cấp Giấy chứng nhận quyền sử dụng đất lần đầu.",)),
+    "trat_tu": ("4. Quản lý đô thị, đất đai", (
+        "Ra quân lập lại trật tự đô thị, xử lý lấn chiếm vỉa hè, lòng đường.",), (
+        "Tổ chức {k} đợt ra quân lập lại trật tự đô thị, xử lý {n} trường hợp lấn chiếm vỉa hè.",), (
+        "Tình trạng lấn chiếm vỉa hè, lòng đường vẫn còn xảy ra, các tổ công tác đang tiếp tục xử lý.",)),
+    "gpmb": ("4. Quản lý đô thị, đất đai", (
+        "Hoàn thành giải phóng mặt bằng dự án Khu dân cư {place}.",
+        "Tập trung bồi thường, giải phóng mặt bằng Khu dân cư {place}."), (
+        "Đã hoàn thành giải phóng mặt bằng dự án Khu dân cư {place}, bàn giao {v} ha cho chủ đầu tư.",), (
+        "Giải phóng mặt bằng Khu dân cư {place} chưa hoàn thành, còn {k} hộ chưa nhận tiền bồi thường.",
+        "Khu dân cư {place}: đã chi trả cho {n} hộ, đang vận động {k} hộ còn lại bàn giao mặt bằng.")),
+    "rac": ("5. Tài nguyên và môi trường", (
+        "Kiểm tra, giám sát việc thu gom, vận chuyển và xử lý rác thải sinh hoạt.",), (
+        "Đã kiểm tra {k} đợt việc thu gom rác thải sinh hoạt, tỷ lệ rác được thu gom, xử lý đạt 100%.",), (
+        "Việc thu gom rác thải sinh hoạt tại các khu dân cư đang được theo dõi, một số điểm còn tồn đọng.",)),
+    "khai_giang": ("6. Giáo dục và đào tạo", (
+        "Tổ chức khai giảng năm học mới {sy} bảo đảm an toàn, tiết kiệm.",
+        "Chuẩn bị cơ sở vật chất, đội ngũ giáo viên cho năm học {sy}."), (
+        "Lễ khai giảng năm học {sy} đã diễn ra trang trọng tại {k} trường với {n} học sinh.",
+        "Các trường đã tổ chức khai giảng năm học mới {sy} vào ngày 05/9."), (
+        "Các trường đang sửa chữa phòng học, chuẩn bị khai giảng năm học {sy}.",)),
+    "truong_chuan": ("6. Giáo dục và đào tạo", (
+        "Hoàn thiện hồ sơ đề nghị công nhận Trường Tiểu học {school} đạt chuẩn quốc gia.",), (
+        "Trường Tiểu học {school} đã được công nhận đạt chuẩn quốc gia mức độ 1.",), (
+        "Trường Tiểu học {school} đang hoàn thiện hồ sơ đề nghị kiểm tra công nhận đạt chuẩn.",)),
+    "soi": ("7. Y tế", (
+        "Triển khai chiến dịch tiêm vắc xin phòng sởi cho trẻ em.",), (
+        "Hoàn thành chiến dịch tiêm vắc xin phòng sởi cho {n} trẻ em trên địa bàn.",), (
+        "Chiến dịch tiêm vắc xin phòng sởi đang được triển khai, đã tiêm cho {n} trẻ.",)),
+    "attp": ("7. Y tế", (
+        "Kiểm tra an toàn thực phẩm tại các cơ sở kinh doanh dịch vụ ăn uống.",), (
+        "Đoàn liên ngành đã kiểm tra {n} cơ sở dịch vụ ăn uống, xử phạt {k} cơ sở vi phạm an toàn thực phẩm.",), (
+        "Đang kiểm tra an toàn thực phẩm tại các bếp ăn tập thể, đã kiểm tra {k} cơ sở.",)),
+    "ky_niem": ("8. Văn hóa, thông tin, thể thao", (
+        "Tổ chức các hoạt động kỷ niệm 80 năm Cách mạng Tháng Tám và Quốc khánh 2/9.",), (
+        "Đã tổ chức trang trọng Lễ kỷ niệm 80 năm Cách mạng Tháng Tám và Quốc khánh 2/9.",), (
+        "Đang chuẩn bị chương trình nghệ thuật kỷ niệm 80 năm Cách mạng Tháng Tám và Quốc khánh 2/9.",)),
+    "bong_chuyen": ("8. Văn hóa, thông tin, thể thao", (
+        "Tổ chức Giải bóng chuyền hơi các khu dân cư năm {y}.",), (
+        "Giải bóng chuyền hơi các khu dân cư năm {y} diễn ra thành công với {k} đội tham gia.",), (
+        "Giải bóng chuyền hơi các khu dân cư năm {y} đang thi đấu vòng bảng.",)),
+    "nha_tam": ("9. An sinh xã hội", (
+        "Hoàn thành xóa nhà tạm, nhà dột nát cho hộ nghèo, hộ cận nghèo.",), (
+        "Đã hoàn thành xóa {k} nhà tạm, nhà dột nát cho hộ nghèo, hộ cận nghèo, đạt 100% kế hoạch.",), (
+        "Xóa nhà tạm, nhà dột nát: {k}/{m} nhà đang thi công, dự kiến hoàn thành trong tháng tới.",)),
+    "co_cong": ("9. An sinh xã hội", (
+        "Thăm hỏi, tặng quà người có công nhân kỷ niệm Ngày Thương binh - Liệt sĩ 27/7.",), (
+        "Đã thăm hỏi, tặng {n} suất quà cho người có công với tổng kinh phí {v} triệu đồng.",), (
+        "Đang lập danh sách người có công để thăm hỏi, tặng quà dịp 27/7.",)),
+    "viec_lam": ("10. Lao động, việc làm", (
+        "Tổ chức phiên giao dịch việc làm, tư vấn xuất khẩu lao động.",), (
+        "Tổ chức {k} phiên giao dịch việc làm, tư vấn cho {n} lượt người lao động.",), (
+        "Phiên giao dịch việc làm tháng này chưa tổ chức được do thiếu doanh nghiệp đăng ký.",)),
+    "so_hoa": ("11. Cải cách hành chính, chuyển đổi số", (
+        "Triển khai số hóa hồ sơ, kết quả giải quyết thủ tục hành chính.",), (
+        "Đã số hóa {n} hồ sơ, kết quả giải quyết thủ tục hành chính, đạt 100% kế hoạch.",), (
+        "Số hóa kết quả giải quyết thủ tục hành chính đạt {p}% kế hoạch.",)),
+    "don_thu": ("12. Thanh tra, tiếp công dân", (
+        "Giải quyết dứt điểm đơn thư tồn đọng, không để phát sinh điểm nóng.",), (
+        "Đã giải quyết dứt điểm {k}/{k} đơn thư tồn đọng, không có điểm nóng.",), (
+        "Còn {k} đơn thư tồn đọng đang xác minh, giải quyết.",)),
+    "thanh_tra": ("12. Thanh tra, tiếp công dân", (
+        "Kết thúc cuộc thanh tra việc quản lý, sử dụng ngân sách tại {org}.",), (
+        "Đã ban hành kết luận thanh tra việc quản lý, sử dụng ngân sách tại {org}.",), (
+        "Cuộc thanh tra việc quản lý ngân sách tại {org} đang trong giai đoạn xác minh.",)),
+    "tuyen_quan": ("13. Quốc phòng, an ninh", (
+        "Chuẩn bị công tác tuyển quân năm {y1}, sơ tuyển sức khỏe công dân trong độ tuổi.",), (
+        "Hoàn thành sơ tuyển sức khỏe cho {n} công dân trong độ tuổi nhập ngũ năm {y1}.",), (
+        "Đang rà soát, lập danh sách công dân trong độ tuổi sẵn sàng nhập ngũ năm {y1}.",)),
+    "atgt": ("13. Quốc phòng, an ninh", (
+        "Tăng cường tuần tra, kiểm soát, xử lý vi phạm trật tự an toàn giao thông.",), (
+        "Lực lượng chức năng đã tuần tra, xử lý {n} trường hợp vi phạm an toàn giao thông, phạt {v} triệu đồng.",), (
+        "Tiếp tục duy trì tuần tra kiểm soát an toàn giao thông trên các tuyến đường trọng điểm.",)),
+    "thi_dua": ("14. Nội vụ, thi đua khen thưởng", (
+        "Tổ chức Đại hội Thi đua yêu nước {unit} lần thứ VI.",), (
+        "Đại hội Thi đua yêu nước {unit} lần thứ VI đã thành công, khen thưởng {k} tập thể, {m} cá nhân.",), (
+        "Đang hoàn thiện văn kiện, chuẩn bị Đại hội Thi đua yêu nước {unit} lần thứ VI.",)),
+    "ky_hop": ("14. Nội vụ, thi đua khen thưởng", (
+        "Chuẩn bị nội dung trình kỳ họp thường lệ Hội đồng nhân dân cuối năm.",), (
+        "Đã chuẩn bị đầy đủ {k} báo cáo, tờ trình trình kỳ họp Hội đồng nhân dân cuối năm.",), (
+        "Đang xây dựng các báo cáo, tờ trình trình kỳ họp Hội đồng nhân dân cuối năm.",)),
+    "gap_mat_dn": ("2. Tài chính, ngân sách", (
+        "Tổ chức Hội nghị gặp mặt doanh nghiệp năm {y}.",), (
+        "Tổ chức thành công Hội nghị gặp mặt doanh nghiệp năm {y} với {n} doanh nghiệp tham dự.",), (
+        "Đang chuẩn bị Hội nghị gặp mặt doanh nghiệp năm {y}, dự kiến tổ chức vào tháng tới.",)),
+}
+BACKGROUND: dict[str, tuple[str, ...]] = {
+    "1. Nông, lâm nghiệp": ("Tổng đàn trâu ước đạt {n} con, đàn bò {m} con, tăng {p}% so với cùng kỳ.",
+                            "Sản lượng lương thực có hạt ước đạt {v} tấn; giá vật tư nông nghiệp ổn định.",
+                            "Mưa lớn làm ảnh hưởng {k} ha hoa màu, chính quyền đã hỗ trợ giống cho người dân."),
+    "2. Tài chính, ngân sách": ("Chi ngân sách địa phương ước đạt {v} triệu đồng, bảo đảm chi thường xuyên.",
+                                "Thành lập mới {k} doanh nghiệp với tổng vốn đăng ký {v} tỷ đồng."),
+    "3. Đầu tư xây dựng cơ bản": ("Thẩm định báo cáo kinh tế - kỹ thuật {k} công trình sửa chữa trường học.",
+                                  "Quyết toán {k} dự án hoàn thành với giá trị {v} triệu đồng."),
+    "4. Quản lý đô thị, đất đai": ("Cấp {k} giấy phép xây dựng nhà ở riêng lẻ.",
+                                   "Tiếp nhận {n} hồ sơ đăng ký biến động đất đai."),
+    "5. Tài nguyên và môi trường": ("Không phát sinh điểm nóng về môi trường trên địa bàn.",
+                                    "Kiểm tra {k} điểm khai thác cát, sỏi lòng sông."),
+    "6. Giáo dục và đào tạo": ("Tỷ lệ học sinh hoàn thành chương trình tiểu học đạt {p}%.",
+                               "Tuyển dụng {k} giáo viên hợp đồng cho các trường mầm non."),
+    "7. Y tế": ("Khám, chữa bệnh cho {n} lượt người, không có dịch bệnh lớn xảy ra.",
+                "Tỷ lệ người dân tham gia bảo hiểm y tế đạt {p}%."),
+    "8. Văn hóa, thông tin, thể thao": ("Hệ thống loa truyền thanh phát {n} tin bài tuyên truyền.",
+                                        "Tỷ lệ hộ gia đình đạt danh hiệu gia đình văn hóa đạt {p}%."),
+    "9. An sinh xã hội": ("Chi trả trợ cấp xã hội hằng tháng cho {n} đối tượng với số tiền {v} triệu đồng.",
+                          "Rà soát hộ nghèo, hộ cận nghèo giữa kỳ trên địa bàn."),
+    "10. Lao động, việc làm": ("Giải quyết việc làm mới cho {n} lao động.",),
+    "11. Cải cách hành chính, chuyển đổi số": ("Tiếp nhận {n} hồ sơ thủ tục hành chính, giải quyết đúng hạn {p}%.",
+                                               "Tỷ lệ hồ sơ nộp trực tuyến đạt {p}%."),
+    "12. Thanh tra, tiếp công dân": ("Tiếp {n} lượt công dân đến kiến nghị, phản ánh.",
+                                     "Tiếp nhận {k} đơn kiến nghị, phản ánh thuộc thẩm quyền."),
+    "13. Quốc phòng, an ninh": ("Tình hình an ninh chính trị, trật tự an toàn xã hội ổn định.",
+                                "Xảy ra {k} vụ phạm pháp hình sự, đã điều tra làm rõ {k} vụ."),
+    "14. Nội vụ, thi đua khen thưởng": ("Khen thưởng {k} tập thể có thành tích trong phong trào thi đua.",
+                                        "Bổ nhiệm lại {k} công chức lãnh đạo phòng."),
+}
+ROADS = ("Lê Lợi", "Trần Phú", "Bắc Sơn - Hữu Nghị", "Phai Vệ", "Ngô Quyền")
+PLACES = ("Nam Hoàng Đồng", "Phai Luông", "Bến Bắc", "Mai Pha", "Đông Kinh")
+SCHOOLS = ("Chi Lăng", "Hoàng Văn Thụ", "Tam Thanh", "Quảng Lạc")
+ORGS = ("Trường Mầm non Hoa Sen", "Trạm Y tế phường", "Ban Quản lý chợ Giếng Vuông")
+
+
+@dataclass(frozen=True)
+class Pair:
+    previous: str
+    current: str
+    truth: dict[str, str]  # task number → status
+
+
+def _fill(text: str, rng: random.Random, ctx: dict[str, str]) -> str:
+    values = {"n": f"{rng.randint(120, 9800):,}".replace(",", "."), "m": str(rng.randint(10, 900)),
+              "k": f"{rng.randint(2, 9):02d}", "p": f"{rng.randint(35, 96)},{rng.randint(1, 9)}",
+              "v": f"{rng.randint(1, 90)}.{rng.randint(100, 999)},{rng.randint(1, 9)}", **ctx}
+    return text.format(**values)
+
+
+def _body(lines: list[str]) -> str:
+    return "".join(f"{line}\n\n" for line in lines)
+
+
+def make_pair(seed: int) -> Pair:
+    rng = random.Random(seed)
+    year, month = 2025, rng.randint(2, 10)
+    ctx = {"y": str(year), "y1": str(year + 1), "sy": f"{year} - {year + 1}", "road": rng.choice(ROADS),
+           "place": rng.choice(PLACES), "school": rng.choice(SCHOOLS), "org": rng.choice(ORGS),
+           "unit": "phường Tam Thanh", "d": f"{rng.randint(10, 28)}/{month + 1}/{year}"}
+    keys = rng.sample(sorted(TEMPLATES), rng.randint(9, 14))
+    prev = ["BÁO CÁO", f"Tình hình kinh tế - xã hội tháng {month} năm {year}",
+            "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "UBND phường tập trung chỉ đạo triển khai các nhiệm vụ trọng tâm.",
+            f"II. NHIỆM VỤ TRỌNG TÂM THÁNG {month + 1} NĂM {year}"]
+    truth: dict[str, str] = {}
+    results: dict[str, list[str]] = {}
+    for number, key in enumerate(keys, 1):
+        heading, plans, done, progress = TEMPLATES[key]
+        prev.append(f"{number}. {_fill(rng.choice(plans), rng, ctx)}")
+        status = rng.choices(STATUSES, weights=(45, 35, 20))[0]
+        truth[str(number)] = status
+        if status != "not_mentioned":
+            results.setdefault(heading, []).append(_fill(rng.choice(done if status == "done" else progress), rng, ctx))
+    cur = ["BÁO CÁO", f"Tình hình kinh tế - xã hội tháng {month + 1} năm {year}",
+           "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "UBND phường ban hành 45 văn bản chỉ đạo, điều hành các lĩnh vực.",
+           "II. KẾT QUẢ THỰC HIỆN CÁC LĨNH VỰC"]
+    for heading in sorted(BACKGROUND, key=lambda h: int(h.split(".")[0])):
+        sentences = [_fill(s, rng, ctx) for s in rng.sample(BACKGROUND[heading], min(2, len(BACKGROUND[heading])))]
+        sentences += results.get(heading, [])
+        rng.shuffle(sentences)
+        cur.append(heading)
+        for i in range(0, len(sentences), 2):
+            cur.append("- " + " ".join(sentences[i : i + 2]))
+    cur += ["III. ĐÁNH GIÁ CHUNG", "Tình hình kinh tế - xã hội cơ bản ổn định; một số nhiệm vụ còn chậm.",
+            f"IV. NHIỆM VỤ TRỌNG TÂM THÁNG {month + 2} NĂM {year}"]
+    for number, key in enumerate(rng.sample(sorted(TEMPLATES), 6), 1):  # plans again: must not count as results
+        cur.append(f"{number}. {_fill(rng.choice(TEMPLATES[key][1]), rng, ctx)}")
+    return Pair(_body(prev), _body(cur), truth)
+
+
+def score(pairs: int) -> dict[str, object]:
+    config = Config()
+    counts = {s: {"tp": 0, "fp": 0, "fn": 0} for s in STATUSES}
+    seconds = 0.0
+    extracted_ok = 0
+    for seed in range(pairs):
+        pair = make_pair(seed)
+        prev = analyze_bytes(pair.previous.encode(), "truoc.txt", config).document
+        cur = analyze_bytes(pair.current.encode(), "sau.txt", config).document
+        started = time.perf_counter()
+        tasks = extract_tasks(prev)
+        statuses = match_tasks(tasks, cur)
+        seconds += time.perf_counter() - started
+        extracted_ok += [t.number for t in tasks] == list(pair.truth)
+        for st in statuses:
+            want = pair.truth.get(st.task.number, "not_mentioned")
+            if st.status == want:
+                counts[want]["tp"] += 1
+            else:
+                counts[st.status]["fp"] += 1
+                counts[want]["fn"] += 1
+    out: dict[str, object] = {"pairs": pairs, "tasks_extracted_exactly": f"{extracted_ok}/{pairs}",
+                              "ms_per_pair": round(1000 * seconds / pairs, 1)}
+    for status, c in counts.items():
+        p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+        r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
+        out[status] = {"precision": round(p, 3), "recall": round(r, 3), "support": c["tp"] + c["fn"]}
+    return out
+
+
+def seeds_pair() -> list[dict[str, object]]:
+    """May 2025 work programme (002) → June 2025 report (000): the one seed pair that follows up."""
+    prev, cur = sorted(SEEDS.glob("002_*.txt")), sorted(SEEDS.glob("000_*.txt"))
+    if not prev or not cur:
+        print(f"SEEDS MISSING: 002/000 not found in {SEEDS}")
+        return []
+    config = Config()
+    tasks = extract_tasks(analyze(prev[0], config).document)
+    statuses = match_tasks([t for t in tasks if t.kind == "task"], analyze(cur[0], config).document)
+    return [{"task": s.task.number, "status": s.status, "confidence": s.confidence, "cue": s.cue,
+             "task_text": s.task.text[:90], "evidence": s.evidence.text[:160] if s.evidence else None}
+            for s in statuses]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pairs", type=int, default=60)
+    args = ap.parse_args()
+    report("tasks", {"synthetic": score(args.pairs), "seeds_002_to_000": seeds_pair()})
+
+
+if __name__ == "__main__":
+    main()
