@@ -6,10 +6,12 @@ dataclasses. The CLI and the web app both call `analyze()`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from baocao.check import check
+from baocao.check.model import Finding
 from baocao.config import Config
 from baocao.extract import extract
 from baocao.extract.model import Fact
@@ -26,7 +28,7 @@ class Analysis:
     document: Document
     raw: RawDocument
     facts: tuple[Fact, ...] = field(default=())
-    findings: tuple = field(default=())  # type: ignore[type-arg]
+    findings: tuple[Finding, ...] = field(default=())
 
 
 def _read(data: bytes, name: str, config: Config) -> RawDocument:
@@ -37,21 +39,26 @@ STAGES: tuple[tuple[str, Callable[..., object]], ...] = (
     ("read", _read),
     ("parse", parse),
     ("extract", extract),
+    ("check", check),
 )
 
 
-def analyze_bytes(data: bytes, name: str, config: Config, upto: str = "check") -> Analysis:
-    """Run the stages in order, up to and including `upto`."""
+def analyze_bytes(data: bytes, name: str, config: Config, upto: str = "check",
+                  previous: Iterable[Analysis] = ()) -> Analysis:
+    """Run the stages in order, up to and including `upto`; `previous` are earlier reports."""
     raw = _read(data, name, config)
     document = parse(raw, source_info(Path(name), data, raw))
     if upto == "parse":
         return Analysis(document=document, raw=raw)
     facts = extract(document, config.data_dir)
-    return Analysis(document=document, raw=raw, facts=facts)
+    if upto == "extract":
+        return Analysis(document=document, raw=raw, facts=facts)
+    findings = check(document, facts, [(p.document, p.facts) for p in previous])
+    return Analysis(document=document, raw=raw, facts=facts, findings=findings)
 
 
-def analyze(path: Path, config: Config, upto: str = "check") -> Analysis:
+def analyze(path: Path, config: Config, upto: str = "check", previous: Iterable[Analysis] = ()) -> Analysis:
     from baocao.read.limits import read_bytes
 
     data = read_bytes(path, config)
-    return analyze_bytes(data, str(path), config, upto)
+    return analyze_bytes(data, str(path), config, upto, previous)

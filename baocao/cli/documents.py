@@ -32,6 +32,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("extract", help="in mọi số liệu của một báo cáo, kèm ý nghĩa và vị trí")
     _common(p)
     p.set_defaults(handler=cmd_extract)
+    p = sub.add_parser("check", help="kiểm tra một báo cáo: cộng tổng, tỷ lệ, ngày tháng, cấu trúc, thể thức")
+    _common(p)
+    p.add_argument("--previous", type=Path, nargs="*", default=[], metavar="FILE",
+                   help="các báo cáo kỳ trước, để kiểm tra số lũy kế và so sánh với tháng trước")
+    p.add_argument("--strict", action="store_true", help="trả mã thoát 1 khi có lỗi (dùng trong quy trình duyệt)")
+    p.add_argument("--format", choices=("text", "html", "json"), default=None,
+                   help="định dạng kết quả: text (mặc định), html (một trang có đánh dấu tại chỗ), json")
+    p.add_argument("--out", type=Path, default=None, help="ghi kết quả vào tệp thay vì in ra")
+    p.set_defaults(handler=cmd_check)
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -114,3 +123,30 @@ def print_facts(doc: Document, facts: tuple[Fact, ...]) -> None:
 
 
 SCOPE_VI = {"period": "trong kỳ", "cumulative": "lũy kế", "year_to_date": "từ đầu năm", "since": "từ ngày"}
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    import sys
+
+    from baocao.check.render import to_html, to_text
+
+    config = config_from(args)
+    previous = [analyze(p, config, upto="extract") for p in args.previous]
+    analysis = analyze(args.file, config, upto="check", previous=previous)
+    fmt = "json" if args.json else (args.format or "text")
+    if fmt == "json":
+        import json
+
+        body = json.dumps({"meta": analysis.document.to_dict()["meta"],
+                           "findings": [f.to_dict() for f in analysis.findings]}, ensure_ascii=False, indent=2)
+    elif fmt == "html":
+        body = to_html(analysis.document, analysis.findings)
+    else:
+        body = to_text(analysis.document, analysis.findings, color=args.out is None and sys.stdout.isatty())
+    if args.out:
+        args.out.write_text(body + "\n", encoding="utf-8")
+        print(f"Đã ghi {len(analysis.findings)} phát hiện vào {args.out}")
+    else:
+        print(body)
+    errors = sum(1 for f in analysis.findings if f.severity == "error")
+    return 1 if args.strict and errors else 0

@@ -66,6 +66,7 @@ def extract(document: Document, data_dir: Path | None = None) -> tuple[Fact, ...
                 subject=subject(text, clause_at, m, section),
                 qualifiers=q,
                 decimals=m.decimals,
+                scale=m.scale,
                 role=m.role if m.role in ("numerator", "denominator") else None,
                 sentence_start=sentence[0],
             )

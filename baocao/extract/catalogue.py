@@ -90,6 +90,14 @@ def _norm(text: str) -> str:
 _RATE_ROLES = {None, "ratio_percent", "share", "rate"}
 _ACHIEVEMENT_ROLES = {"achievement", "ratio_percent"}
 _MIN_SCORE = 8.0
+# A phrase before the number loses one point per _DISTANCE_STEP characters between it and the
+# number (at most _DISTANCE_MAX points: the only phrase of a long sentence still names it), and
+# counts its length (its specificity) only up to _LENGTH_CAP: a long phrase of an earlier clause
+# ("tổng thu ngân sách nhà nước … đạt X, trong đó: thu nội địa đạt Y") must not outweigh the
+# short phrase right before the number.
+_DISTANCE_STEP = 4.0
+_DISTANCE_MAX = 15.0
+_LENGTH_CAP = 14
 
 
 @dataclass(frozen=True)
@@ -121,24 +129,44 @@ def map_indicator(catalogue: Catalogue, dimension: str, unit: str, role: str | N
     for ind in catalogue.candidates(dimension):
         score = 0.0
         for phrase in ind.phrases:
+            size = _size(phrase)
             if phrase in after:
-                score = max(score, len(phrase) * 1.2 + 20)
+                score = max(score, size * 1.2 + 20)
                 continue
             at = before.rfind(phrase)
             if at >= 0:
                 distance = len(before) - (at + len(phrase))
-                score = max(score, len(phrase) + 10 - distance / 12)
+                score = max(score, size + 10 - min(distance / _DISTANCE_STEP, _DISTANCE_MAX))
             elif phrase in previous:
-                score = max(score, len(phrase) * 0.6)
+                score = max(score, size * 0.6)
             elif phrase in section:
-                score = max(score, len(phrase) * 0.4)
+                score = max(score, size * 0.4)
         if score and dimension == "count" and not _count_unit_ok(ind.unit_folded, unit_f):
             score -= 6
         if score > best[0]:
             best = (score, ind.code)
     if best[1] is None or best[0] < _MIN_SCORE:
         return None, 0.0
-    return best[1], round(min(1.0, 0.35 + best[0] / 50), 2)
+    code = best[1]
+    if role == "denominator":
+        # "đã giải quyết 09/15 đơn": the words name the numerator; the denominator is what the
+        # numerator's rate is a rate of (ratio_of in the data).
+        code = _base_of(catalogue, code) or code
+    return code, round(min(1.0, 0.35 + best[0] / 50), 2)
+
+
+def _size(phrase: str) -> float:
+    """How specific a (normalised) phrase is: its length, counted only a tenth beyond _LENGTH_CAP."""
+    n = len(phrase)
+    return n if n <= _LENGTH_CAP else _LENGTH_CAP + (n - _LENGTH_CAP) / 10
+
+
+def _base_of(catalogue: Catalogue, numerator: str) -> str | None:
+    """The denominator of the rate whose numerator is `numerator` (ratio_of in the data)."""
+    for ind in catalogue.by_dimension("percent"):
+        if ind.ratio_of and ind.ratio_of[0] == numerator:
+            return ind.ratio_of[1]
+    return None
 
 
 def rate_indicator(catalogue: Catalogue, numerator: str | None, basis: str | None) -> str | None:

@@ -82,6 +82,7 @@ class Fact:
     indicator: str | None = None
     indicator_confidence: float = 0.0
     decimals: int = 0  # printed decimals, for rounding tolerance
+    scale: float = 1.0  # base units per printed unit (1e6 for "triệu đồng", 10 000 for "ha")
     role: str | None = None  # "percent_change", "achievement", "share", "ratio_percent", …
     sentence_start: int = 0  # offset of `sentence` in the paragraph (or footnote) text
 

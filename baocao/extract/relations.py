@@ -16,7 +16,7 @@ _RATIO_GLUE = re.compile(
     r"^\s*(?:\(|=|,|-|–|:)?\s*(?:(?:đạt|chiếm|bằng|là)\s+)?(?:(?:tỷ|tỉ)\s+lệ(?:\s+[^\W\d_]+){0,3}\s+)?(?:(?:đạt|là)\s+)?$",
     re.IGNORECASE,
 )
-_CHANGE = re.compile(r"(tăng|giảm|vượt)(?:\s+(?:khoảng|hơn|gần|trên))?\s*$", re.IGNORECASE)
+_CHANGE = re.compile(r"(?<!giao\s)(tăng|giảm|vượt)(?:\s+(?:khoảng|hơn|gần|trên))?\s*$", re.IGNORECASE)
 _ACHIEVE = re.compile(r"(đạt|bằng|ước\s+đạt|chiếm|đạt\s+tỷ\s+lệ|tương\s+đương)(?:\s+(?:khoảng|hơn|gần|trên))?\s*$", re.IGNORECASE)
 _BASIS = (
     (re.compile(r"cùng\s+kỳ"), "same_period_last_year"),
@@ -86,18 +86,38 @@ def _ratios(text: str, drafts: list[Draft]) -> None:
         d.relations.append(Relation("denominator_of", target=num.fact.id))
 
 
-def _previous_value(drafts: list[Draft], i: int, same_unit: bool = False) -> Draft | None:
+def _previous_value(drafts: list[Draft], i: int, same_unit: bool = False, text: str = "") -> Draft | None:
+    """The value a comparison refers to: the nearest earlier value of the sentence.
+
+    For absolute changes ("giảm 06 người chết") the candidate whose surrounding words share
+    most with the words after the change wins ("làm chết 55 người" over "bị thương 237 người").
+    """
     me = drafts[i]
+    candidates: list[Draft] = []
     for j in range(i - 1, -1, -1):
         other = drafts[j]
         if other.sentence != me.sentence:
-            return None
+            break
         if other.fact.dimension == "percent" or other.role in ("change", "basis_value"):
             continue
-        if same_unit and (other.fact.dimension != me.fact.dimension or other.fact.unit != me.fact.unit):
+        if same_unit and (other.fact.dimension != me.fact.dimension or not _unit_compatible(other.fact.unit, me.fact.unit)):
             continue
-        return other
-    return None
+        if not same_unit:
+            return other
+        candidates.append(other)
+    if not candidates:
+        return None
+    if not text:
+        return candidates[0]
+    words = set(fold(text[me.fact.end : me.fact.end + 20]).split()[:3])
+    words -= {"tuong", "duong", "giam", "tang", "so", "voi", "va"}
+
+    def overlap(d: Draft) -> int:
+        around = fold(text[max(0, d.fact.start - 20) : d.fact.end + 20])
+        return sum(1 for w in words if w and w in around.split())
+
+    best = max(candidates, key=overlap)
+    return best if overlap(best) > 0 else candidates[0]
 
 
 def _comparisons(text: str, drafts: list[Draft]) -> None:
@@ -146,7 +166,7 @@ def _comparisons(text: str, drafts: list[Draft]) -> None:
         if change and d.fact.dimension not in ("percent",):
             word = change.group(1).lower()
             d.role = "change"
-            target = _previous_value(drafts, i, same_unit=True)
+            target = _previous_value(drafts, i, same_unit=True, text=text)
             d.relations.append(Relation("change_of", target=target.fact.id if target else "", basis=basis,
                                         direction="down" if word == "giảm" else "up"))
 
@@ -164,11 +184,6 @@ def _base_value(text: str, d: Draft, drafts: list[Draft], i: int, target: Draft 
     return nxt
 
 
-def _clause_head(text: str) -> str:
-    words = fold(re.sub(r"[^\w\s]", " ", text)).split()
-    return " ".join(words[:2])
-
-
 def _breakdowns(text: str, drafts: list[Draft]) -> None:
     for m in _BREAKDOWN.finditer(text):
         pos = m.start(1)
@@ -183,25 +198,66 @@ def _breakdowns(text: str, drafts: list[Draft]) -> None:
                 total = d
         if total is None:
             continue
-        mark_parts(text, total.fact, [d for d in drafts if d.fact.start >= m.end()], m.end(), drafts)
+        if total.fact.role == "denominator":
+            numerator = next((d for d in drafts if any((r.kind == "numerator_of" and r.target in (total.fact.id,)) or
+                                                       (r.kind == "numerator_of" and r.other == total.fact.id)
+                                                       for r in d.relations)), None)
+            total = numerator or total
+        inside = text.rfind("(", 0, total.fact.start) > text.rfind(")", 0, total.fact.start)
+        if inside:
+            outer = [d for d in drafts if d.fact.end <= total.fact.start and d.sentence == total.sentence
+                     and d.fact.dimension == total.fact.dimension and d.fact.dimension != "percent"]
+            if outer:
+                total = outer[-1]
+        opened = _in_brackets(text, m.start(1))
+        list_follows = text[m.end(1) : m.end(1) + 3].lstrip().startswith(":")
+        parts = mark_parts(text, total.fact, [d for d in drafts if d.fact.start >= m.end()], m.end(), drafts,
+                           total_bracketed=opened or None, across_clauses=list_follows, in_brackets=opened)
+        _parallel_parts(text, total, parts, drafts)
 
 
-def mark_parts(text: str, total: Fact, candidates: list[Draft], start: int, all_drafts: list[Draft]) -> list[Draft]:
-    """Facts after a "trong đó" that have the total's unit, up to the end of the list."""
+_NEW_SUBJECT = re.compile(r"^\s*(?:tỷ\s+lệ|tỉ\s+lệ|còn|đang|trả|đã\s+thu|lũy\s+kế|luỹ\s+kế|tổng|so\s+với|ước)",
+                          re.IGNORECASE)
+
+
+def _in_brackets(text: str, pos: int) -> bool:
+    return text.rfind("(", 0, pos) > text.rfind(")", 0, pos)
+
+
+def mark_parts(text: str, total: Fact, candidates: list[Draft], start: int, all_drafts: list[Draft],
+               total_bracketed: bool | None = None, across_clauses: bool = True, in_brackets: bool = False) -> list[Draft]:
+    """Facts after a "trong đó" that have the total's unit and scope, up to the end of the list.
+
+    The list ends at the end of the sentence, at a clause that starts on something else
+    ("tỷ lệ …", "còn …", "trả kết quả …"), or at a value of another dimension. A list
+    announced with a colon ("trong đó: …; …; …") runs across semicolons; without one, only
+    while each clause starts like the first part's ("số hồ sơ số hóa của cấp tỉnh …; số hồ sơ
+    số hóa của cấp huyện …"). A list opened inside brackets ends at the closing bracket.
+    """
     parts: list[Draft] = []
-    first_head = None
+    first_head: str | None = None
+    if total_bracketed is None:
+        total_bracketed = _in_brackets(text, total.start)
     for d in candidates:
         between = text[start : d.fact.start]
         if re.search(r"[.!?](?:\s|$)", between) and not re.search(r"\d[.]\d", between[-3:]):
             break
+        if in_brackets and ")" in between:
+            break
         if ";" in between:
             clause = between.rsplit(";", 1)[1]
-            head = _clause_head(clause)
-            if first_head is not None and head != first_head:
+            if _NEW_SUBJECT.match(clause):
                 break
-        if d.fact.dimension == "percent" or d.role in ("change", "basis_value", "percent_change"):
+            if not across_clauses and first_head is not None and _head(clause) != first_head:
+                break
+        if d.fact.dimension == "percent" or d.role in ("change", "basis_value", "percent_change") or (
+            d.fact.role == "denominator"
+        ):
             start = d.fact.end
             continue
+        if _in_brackets(text, d.fact.start) != total_bracketed and d.fact.dimension == total.dimension:
+            start = d.fact.end
+            continue  # "(cộng dồn 161.065 lượt)" next to a part: a part of the bracketed total
         if d.fact.dimension != total.dimension or not _unit_compatible(total.unit, d.fact.unit):
             if d.fact.dimension == total.dimension:
                 start = d.fact.end
@@ -211,11 +267,41 @@ def mark_parts(text: str, total: Fact, candidates: list[Draft], start: int, all_
             start = d.fact.end
             continue
         if first_head is None:
-            first_head = _clause_head(text[max(start, d.fact.start - 60) : d.fact.start].split(";")[-1])
+            first_head = _head(text[start : d.fact.start])
         d.relations.append(Relation("part_of", target=total.id))
         parts.append(d)
         start = d.fact.end
     return parts
+
+
+def _head(clause: str) -> str:
+    """The first two words of a clause, folded: how parallel list items begin."""
+    words = fold(re.sub(r"[^\w\s]", " ", clause)).split()
+    return " ".join(words[:2])
+
+
+def _parallel_parts(text: str, total: Draft, parts: list[Draft], drafts: list[Draft]) -> None:
+    """ "34.117 lượt (cộng dồn 182.270 lượt), trong đó 30.091 lượt (cộng dồn 161.065 lượt)":
+    the bracketed figure after each part is a part of the bracketed figure after the total."""
+
+    def bracketed_after(d: Draft) -> Draft | None:
+        for other in drafts:
+            if (
+                0 < other.fact.start - d.fact.end < 25
+                and _in_brackets(text, other.fact.start)
+                and other.fact.dimension == d.fact.dimension
+                and "(" in text[d.fact.end : other.fact.start]
+            ):
+                return other
+        return None
+
+    outer = bracketed_after(total)
+    if outer is None:
+        return
+    for p in parts:
+        inner = bracketed_after(p)
+        if inner is not None and not any(r.kind == "part_of" for r in inner.relations):
+            inner.relations.append(Relation("part_of", target=outer.fact.id))
 
 
 def _unit_compatible(total: str, part: str) -> bool:
@@ -278,4 +364,4 @@ def link_footnote_breakdown(body_text: str, offset: int, body: list[Draft], note
         return
     total = candidates[-1]
     head = re.match(r"\s*(?:trong\s+đó|gồm|bao\s+gồm|cụ\s+thể)\s*[:,]?", note_text, re.IGNORECASE)
-    mark_parts(note_text, total.fact, notes, head.end() if head else 0, notes)
+    mark_parts(note_text, total.fact, notes, head.end() if head else 0, notes, total_bracketed=False)

@@ -42,7 +42,7 @@ class Mention:
     role: str  # "value", "numerator", "denominator", "percent"
     group: int | None = None  # ratio group: numerator and denominator share it
     implied_unit: bool = False
-    multiplier: str | None = None
+    scale: float = 1.0
 
 
 _MEDAL = re.compile(r"[ \t]*(vàng|bạc|đồng)(?![^\W\d_])", re.IGNORECASE)
@@ -173,6 +173,7 @@ def scan(text: str, lex: Lexicon, rules: NonFactRules, noun_re: re.Pattern[str])
                     role=role,
                     group=group if len(items) > 1 else None,
                     implied_unit=unit.implied,
+                    scale=unit.factor,
                 )
             )
     return out

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import re
 
-_END = re.compile(r"(?<!\d)[.!?…](?:[)”\"’»]*)(?=\s+[^\s\da-zđà-ỹ]|\s*$)|\./\.|(?<=\d)\.(?=\s+[A-ZĐÀ-Ỹ])")
+_CANDIDATE = re.compile(r"\./\.|[.!?…][)”\"’»]*(?=\s|$)")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Split where a full stop is followed by a capital letter, a digit, an opening mark or the end."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _END.finditer(text):
+    for m in _CANDIDATE.finditer(text):
         end = m.end()
+        rest = text[end:].lstrip()
+        if rest and not (rest[0].isupper() or rest[0] in "“\"(-–*+•"):
+            continue
+        if m.group(0).startswith(".") and m.start() > 0 and text[m.start() - 1].isdigit() and rest[:1].isdigit():
+            continue
         if text[start:end].strip():
             spans.append((start, end))
         start = end

@@ -1,0 +1,80 @@
+"""Rules on the words: doubled words and misspellings of the domain vocabulary (word list in data)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from baocao.check.common import Report
+from baocao.check.model import Evidence, Finding
+from baocao.extract.lexicon import _data_text
+from baocao.text.normalize import nfc
+
+_DOUBLED = re.compile(r"(?<![^\W\d_])([^\W\d_]+(?:\s+[^\W\d_]+){0,3})\s+\1(?![^\W\d_])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _misspellings() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    out = []
+    for line in _data_text("misspellings.tsv", None).splitlines():
+        if not line.strip() or line.startswith("#") or "\t" not in line:
+            continue
+        wrong, right = (nfc(x.strip()) for x in line.split("\t", 1))
+        if wrong and right and wrong != right:
+            out.append((re.compile(rf"(?<![^\W\d_]){re.escape(wrong)}(?![^\W\d_])", re.IGNORECASE), wrong, right))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _doubles() -> tuple[frozenset[str], frozenset[str]]:
+    """(repetitions that are correct Vietnamese, single syllables whose doubling is a slip)."""
+    allowed: set[str] = set()
+    single: set[str] = set()
+    current = allowed
+    for line in _data_text("doubled_words.txt", None).splitlines():
+        line = nfc(line.strip()).lower()
+        if line == "[single syllables flagged when doubled]":
+            current = single
+        elif line and not line.startswith("#") and not line.startswith("["):
+            current.add(line)
+    return frozenset(allowed), frozenset(single)
+
+
+def _texts(report: Report) -> Iterator[tuple[str, str | None, int | None]]:
+    for p in report.document.iter_paragraphs():
+        yield p.text, p.id, None
+    for n in report.document.footnotes:
+        yield n.text, n.paragraph, n.number
+
+
+def doubled_words(report: Report) -> Iterator[Finding]:
+    """ "hàng hóa hàng hóa", "được được". A single syllable repeated is often two compounds
+    meeting ("vệ sinh sinh hoạt"), so only syllables listed in the data are flagged alone."""
+    allowed, single = _doubles()
+    for text, pid, fn in _texts(report):
+        for m in _DOUBLED.finditer(text):
+            phrase = m.group(1)
+            if phrase.lower() in allowed or len(phrase) < 2:
+                continue
+            if " " not in phrase.strip() and phrase.lower() not in single:
+                continue
+            yield Finding(code="doubled_word", severity="warning", message=f"Từ bị lặp: «{m.group(0)}».",
+                          evidence=(Evidence(sentence=text[max(0, m.start() - 60) : m.end() + 60], paragraph=pid,
+                                             footnote=fn, start=m.start(), end=m.end(), raw=m.group(0)),),
+                          suggestion=phrase, section=report.section_of.get(pid or ""), rule="doubled_words")
+
+
+def misspellings(report: Report) -> Iterator[Finding]:
+    for text, pid, fn in _texts(report):
+        seen: set[int] = set()
+        for pattern, _wrong, right in _misspellings():
+            for m in pattern.finditer(text):
+                if m.start() in seen:
+                    continue
+                seen.add(m.start())
+                yield Finding(code="misspelling", severity="warning",
+                              message=f"Có thể viết sai chính tả: «{m.group(0)}» → «{right}».",
+                              evidence=(Evidence(sentence=text[max(0, m.start() - 60) : m.end() + 60], paragraph=pid,
+                                                 footnote=fn, start=m.start(), end=m.end(), raw=m.group(0)),),
+                              suggestion=right, section=report.section_of.get(pid or ""), rule="misspellings")

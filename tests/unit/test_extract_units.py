@@ -1,0 +1,114 @@
+"""Extraction of single sentences: units, multipliers, ratios, relations, qualifiers, non-facts."""
+
+from __future__ import annotations
+
+from baocao.config import Config
+from baocao.extract.model import Fact
+from baocao.pipeline import analyze_bytes
+
+
+def facts_of(*sentences: str) -> list[Fact]:
+    text = "I. KẾT QUẢ ĐẠT ĐƯỢC\n\n" + "".join(f"{s}\n\n" for s in sentences)
+    return list(analyze_bytes(text.encode(), "t.txt", Config(), upto="extract").facts)
+
+
+def one(fact_list: list[Fact], raw_start: str) -> Fact:
+    found = [f for f in fact_list if f.raw.startswith(raw_start)]
+    assert found, [f.raw for f in fact_list]
+    return found[0]
+
+
+def test_money_units_and_multipliers() -> None:
+    fs = facts_of("Thu ngân sách đạt 29.228 triệu đồng, chi 1.294,2 tỷ đồng và phạt 72.000.000 đồng, hỗ trợ 8.204,6 triệu USD.")
+    assert [(f.value, f.unit) for f in fs] == [
+        (29228e6, "VND"), (1294.2e9, "VND"), (72e6, "VND"), (8204.6e6, "USD"),
+    ]
+
+
+def test_area_mass_volume_length_energy() -> None:
+    fs = facts_of("Gieo trồng 84.673,0 ha, bàn giao 988 m2, tiêu hủy 3.216kg và 753,04 nghìn tấn, "
+                  "nước 6.745 nghìn m3, làm 57 mét đường và 2,5 km kênh, điện 82,14 triệu kWh.")
+    got = [(f.dimension, f.unit, round(f.value, 3)) for f in fs]
+    assert got == [
+        ("area", "m2", 846730000.0), ("area", "m2", 988.0), ("mass", "kg", 3216.0), ("mass", "kg", 753040000.0),
+        ("volume", "m3", 6745000.0), ("length", "m", 57.0), ("length", "m", 2500.0), ("energy", "kWh", 82140000.0),
+    ]
+
+
+def test_counts_take_the_noun_and_multiplier_words_count() -> None:
+    fs = facts_of("Tiêm được 1,47 triệu lượt, tiếp nhận 3.512 văn bản đến và cấp 95 giấy phép xây dựng cho 02 hộ.")
+    assert [(f.value, f.unit) for f in fs] == [(1470000, "lượt"), (3512, "văn bản"), (95, "giấy phép"), (2, "hộ")]
+
+
+def test_ratio_with_percent_links_numerator_denominator_and_percent() -> None:
+    fs = facts_of("Giải ngân đạt 1.809,6/4.930 triệu đồng (36,7%) kế hoạch vốn.")
+    num, den, pct = fs
+    assert (num.value, den.value, pct.value) == (1809.6e6, 4930e6, 36.7)
+    assert num.unit == den.unit == "VND"
+    assert pct.role == "ratio_percent"
+    assert any(r.kind == "ratio_of" and r.target == num.id and r.other == den.id for r in pct.relations)
+
+
+def test_unitless_ratio_equals_percent_takes_the_clause_noun() -> None:
+    fs = facts_of("Số hồ sơ giải quyết trước hạn 261/596 = 43,79%.")
+    assert [(f.value, f.unit) for f in fs] == [(261, "hồ sơ"), (596, "hồ sơ"), (43.79, "%")]
+
+
+def test_comparisons_name_their_basis() -> None:
+    fs = facts_of("Lũy kế 8 tháng đạt 25.140,5 tỷ đồng, đạt 58,2% kế hoạch, tăng 16,66% so với cùng kỳ; "
+                  "thu đạt 464,6% dự toán tỉnh giao.")
+    total = one(fs, "25.140,5")
+    plan = one(fs, "58,2%")
+    change = one(fs, "16,66%")
+    assert plan.role == "achievement" and plan.relations[0].basis == "plan" and plan.relations[0].target == total.id
+    assert change.role == "percent_change" and change.relations[0].basis == "same_period_last_year"
+    assert change.relations[0].direction == "up"
+    assert total.qualifiers.scope in ("cumulative", "year_to_date")
+    assert one(fs, "464,6%").relations[0].basis == "estimate_province"
+
+
+def test_percent_change_with_base_value_in_brackets() -> None:
+    fs = facts_of("Số người nộp hồ sơ hưởng BHTN là 397 người, giảm 32,60% so với cùng kỳ năm 2024 (589 người).")
+    pct = one(fs, "32,60%")
+    rel = pct.relations[0]
+    assert rel.direction == "down" and rel.target == one(fs, "397").id and rel.other == one(fs, "589").id
+
+
+def test_breakdown_parts_point_at_their_total() -> None:
+    fs = facts_of("Số hóa 128.053 hồ sơ; trong đó, số hồ sơ của cấp tỉnh là 34.096 hồ sơ; số hồ sơ của cấp huyện là "
+                  "14.175 hồ sơ; tỷ lệ khai thác 11.315 hồ sơ.")
+    total = one(fs, "128.053")
+    parts = [f for f in fs if any(r.kind == "part_of" and r.target == total.id for r in f.relations)]
+    assert [p.value for p in parts] == [34096, 14175]
+
+
+def test_carried_over_and_new() -> None:
+    fs = facts_of("Trung tâm xử lý 98.822 hồ sơ (2.900 hồ sơ năm trước chuyển sang); tiếp nhận mới 95.754 hồ sơ.")
+    assert one(fs, "2.900").role == "carried_over"
+    assert one(fs, "95.754").role == "new"
+
+
+def test_qualifiers_estimate_as_of_approx_since() -> None:
+    fs = facts_of("Tổng thu ngân sách tính đến ngày 14/11/2025 ước đạt khoảng 10.909 triệu đồng.",
+                  "Từ ngày 01/01/2025 đến nay tiếp nhận hơn 73.617 hồ sơ.")
+    first = one(fs, "10.909")
+    assert first.qualifiers.estimate and first.qualifiers.as_of == "2025-11-14" and first.qualifiers.approx == "khoảng"
+    second = one(fs, "73.617")
+    assert second.qualifiers.scope == "since" and second.qualifiers.since == "2025-01-01"
+    assert second.qualifiers.approx == "hơn"
+
+
+def test_digits_that_are_not_quantities() -> None:
+    fs = facts_of(
+        "Theo Quyết định số 2273/QĐ-UBND ngày 14/11/2025 và Nghị quyết số 59-NQ/TW, năm học 2025 - 2026, "
+        "nhiệm kỳ 2026 - 2031, tại khối 7, lớp 4, mức độ 3, đoạn Km18 - Km80, tỷ lệ 1/500, chính quyền 02 cấp, "
+        "lúc 8h30, kỷ niệm 80 năm, đội U11, trong tháng 6/2025 và 8 tháng năm 2025, mốc 1088/2-1089."
+    )
+    assert fs == []
+
+
+def test_fact_knows_its_place_and_sentence() -> None:
+    fs = facts_of("Trong tháng cấp 95 giấy phép xây dựng. Thu được 252.510.000 đồng.")
+    f = one(fs, "252.510.000")
+    assert f.paragraph == "p1" and f.sentence == "Thu được 252.510.000 đồng."
+    assert f.raw == "252.510.000 đồng"
