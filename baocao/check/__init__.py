@@ -25,9 +25,12 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("share_percent", ratios.share_percent),
     ("percent_change", ratios.percent_change),
     ("change_with_absolute", ratios.change_with_absolute),
+    ("achievement_with_base", ratios.achievement_with_base),
+    ("partition_ratios", ratios.partition_ratios),
     ("achievement_with_known_plan", ratios.achievement_with_known_plan),
     ("impossible_dates", dates.impossible_dates),
     ("as_of_outside_period", dates.as_of_outside_period),
+    ("far_years", dates.far_years),
     ("two_as_of_dates", dates.two_as_of_dates),
     ("ranges_outside_window", dates.ranges_outside_window),
     ("school_years", dates.school_years),
@@ -45,6 +48,8 @@ CROSS_RULES: tuple[tuple[str, CrossRule], ...] = (
     ("cumulative_continues", continuity.cumulative_continues),
     ("previous_month_change", continuity.previous_month_change),
     ("same_period_values", continuity.same_period_values),
+    ("same_period_change", continuity.same_period_change),
+    ("implied_base", continuity.implied_base),
 )
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}

@@ -45,11 +45,24 @@ def half_unit(fact: Fact) -> float:
     return float(0.5 * 10 ** (-fact.decimals) * fact.scale)
 
 
+_SCALE_WORDS = {
+    ("VND", 1.0): "đồng", ("VND", 1e3): "nghìn đồng", ("VND", 1e6): "triệu đồng", ("VND", 1e9): "tỷ đồng",
+    ("USD", 1.0): "USD", ("USD", 1e6): "triệu USD", ("USD", 1e9): "tỷ USD",
+    ("m2", 1.0): "m2", ("m2", 1e4): "ha", ("kg", 1.0): "kg", ("kg", 1e3): "tấn", ("kg", 1e6): "nghìn tấn",
+    ("m3", 1.0): "m3", ("m3", 1e3): "nghìn m3", ("m", 1.0): "m", ("m", 1e3): "km",
+    ("kWh", 1.0): "kWh", ("kWh", 1e6): "triệu kWh",
+}
+
+
 def printed_unit(fact: Fact) -> str:
     """The unit words as printed after the number ("triệu đồng", "hồ sơ", "%")."""
     m = re.match(r"[\d.,]+\s*(.*)$", fact.raw.strip())
     text = m.group(1).strip() if m else ""
-    return text or fact.unit
+    if text:
+        return text
+    if fact.dimension == "count":
+        return fact.unit
+    return _SCALE_WORDS.get((fact.unit, fact.scale), fact.unit)
 
 
 def show(value: float, like: Fact, decimals: int | None = None) -> str:

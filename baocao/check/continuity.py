@@ -14,9 +14,21 @@ _CUMULATIVE = ("cumulative", "year_to_date")
 
 
 def _value(report: Report, indicator: str, scopes: tuple[str, ...]) -> Fact | None:
-    for f in report.facts:
-        if f.indicator == indicator and f.qualifiers.scope in scopes and f.role in (None, "numerator") and f.footnote is None:
-            return f
+    """The one body figure of an indicator in these scopes; None when there is none or several."""
+    found = [f for f in report.facts if f.indicator == indicator and f.qualifiers.scope in scopes
+             and f.role in (None, "numerator") and f.footnote is None]
+    return found[0] if len(found) == 1 else None
+
+
+def _same_period_last_year(current: Report, previous: list[Report]) -> Report | None:
+    period = current.document.meta.period
+    if period is None:
+        return None
+    for p in previous:
+        other = p.document.meta.period
+        if other is not None and other.kind == period.kind and other.year == period.year - 1 and (
+            other.month, other.quarter, other.half) == (period.month, period.quarter, period.half):
+            return p
     return None
 
 
@@ -37,9 +49,12 @@ def cumulative_continues(current: Report, previous: list[Report]) -> Iterator[Fi
         return
     seen: set[str] = set()
     for cum in current.facts:
-        if not cum.indicator or cum.indicator in seen or cum.qualifiers.scope not in _CUMULATIVE or cum.role not in (None, "numerator"):
+        if not cum.indicator or cum.indicator in seen or cum.qualifiers.scope not in _CUMULATIVE or cum.role not in (
+            None, "numerator") or cum.footnote is not None:
             continue
         seen.add(cum.indicator)
+        if _value(current, cum.indicator, _CUMULATIVE) is None:
+            continue  # several cumulative figures of one indicator: cannot tell which continues which
         before = _value(prev, cum.indicator, _CUMULATIVE)
         if before is None:
             continue
@@ -48,8 +63,10 @@ def cumulative_continues(current: Report, previous: list[Report]) -> Iterator[Fi
                           f"Số lũy kế {cum.raw} nhỏ hơn số lũy kế kỳ trước {before.raw}.", [cum, before],
                           "cumulative_continues")
             continue
-        month = _value(current, cum.indicator, ("period",))
-        if month is None:
+        month = next((f for f in current.facts if f.indicator == cum.indicator and f.qualifiers.scope == "period"
+                      and f.sentence_start == cum.sentence_start and f.paragraph == cum.paragraph
+                      and f.footnote == cum.footnote and f.end <= cum.start and f.role in (None, "numerator")), None)
+        if month is None or month.unit != cum.unit:
             continue
         expected = before.value + month.value
         tolerance = half_unit(cum) + half_unit(before) + half_unit(month) + 1e-9
@@ -99,3 +116,68 @@ def same_period_values(current: Report, previous: list[Report]) -> Iterator[Find
                 yield finding(current, "conflicting_value", "warning",
                               f"Cùng chỉ tiêu, cùng kỳ nhưng hai báo cáo ghi khác nhau: {f.raw} và {g.raw}.", [f, g],
                               "same_period_values")
+
+
+def same_period_change(current: Report, previous: list[Report]) -> Iterator[Finding]:
+    """ "tăng 16,66% so với cùng kỳ" against the figure of the same period last year's report."""
+    last_year = _same_period_last_year(current, previous)
+    if last_year is None:
+        return
+    for pct in current.facts:
+        rel = next((r for r in pct.relations if r.kind in ("change_of", "achievement_of")
+                    and r.basis == "same_period_last_year"), None)
+        if rel is None or rel.target not in current.by_id or pct.dimension != "percent":
+            continue
+        now = current.by_id[rel.target]
+        if not now.indicator or _value(current, now.indicator, (now.qualifiers.scope,)) is None:
+            continue
+        before = _value(last_year, now.indicator, (now.qualifiers.scope,))
+        if before is None or before.value == 0 or before.unit != now.unit:
+            continue
+        if pct.role == "percent_change":
+            computed = abs(now.value - before.value) / before.value * 100
+            what = f"{now.raw} so với {before.raw} cùng kỳ"
+        else:
+            computed = now.value / before.value * 100
+            what = f"{now.raw}/{before.raw} cùng kỳ"
+        bound = computed * (half_unit(now) / max(now.value, 1e-9) + half_unit(before) / before.value) * 2
+        if abs(computed - pct.value) > 0.5 * 10 ** (-pct.decimals) + bound + 1e-9:
+            yield finding(current, "same_period_mismatch", "error",
+                          f"Tỷ lệ {pct.raw} so với cùng kỳ không khớp với báo cáo cùng kỳ năm trước: {what} = "
+                          f"{show_percent(computed, max(1, pct.decimals))}.", [pct, now, before], "same_period_change",
+                          expected=computed, actual=pct.value)
+
+
+def implied_base(current: Report, previous: list[Report]) -> Iterator[Finding]:
+    """ "lũy kế 1.154,9 triệu đồng, đạt 68,1% dự toán tỉnh giao": the estimate behind the rate
+    (value ÷ rate) is the year's estimate, the same as in last month's report."""
+    prev = _previous_month(current, previous)
+    if prev is None:
+        return
+    for pct in current.facts:
+        rel = next((r for r in pct.relations if r.kind == "achievement_of" and r.basis and r.basis.startswith("estimate")
+                    and not r.other), None)
+        if rel is None or rel.target not in current.by_id or pct.value == 0:
+            continue
+        now = current.by_id[rel.target]
+        if not now.indicator:
+            continue
+        earlier = [p for p in prev.facts if p.role == "achievement" and any(
+            r.kind == "achievement_of" and r.basis == rel.basis and prev.by_id.get(r.target) is not None
+            and prev.by_id[r.target].indicator == now.indicator
+            and prev.by_id[r.target].qualifiers.scope == now.qualifiers.scope for r in p.relations)]
+        if len(earlier) != 1 or earlier[0].value == 0:
+            continue
+        old_pct = earlier[0]
+        old_value = prev.by_id[next(r.target for r in old_pct.relations if r.kind == "achievement_of")]
+        base_now = now.value / pct.value * 100
+        base_then = old_value.value / old_pct.value * 100
+        rel_tol = (0.5 * 10 ** (-pct.decimals)) / pct.value + (0.5 * 10 ** (-old_pct.decimals)) / old_pct.value
+        rel_tol += half_unit(now) / max(now.value, 1e-9) + half_unit(old_value) / max(old_value.value, 1e-9)
+        if abs(base_now - base_then) > rel_tol * base_then:
+            expected = now.value / base_then * 100
+            yield finding(current, "rate_base_changed", "error",
+                          f"Tỷ lệ {pct.raw} không nhất quán với kỳ trước: theo kỳ trước ({old_value.raw} đạt "
+                          f"{old_pct.raw}) thì {now.raw} phải đạt khoảng {show_percent(expected, pct.decimals)}.",
+                          [pct, now, old_pct, old_value], "implied_base", expected=expected, actual=pct.value,
+                          suggestion=f"Kiểm tra lại tỷ lệ: khoảng {show_percent(expected, pct.decimals)}.")

@@ -100,6 +100,33 @@ def as_of_outside_period(report: Report) -> Iterator[Finding]:
             )
 
 
+_DOC_BEFORE = re.compile(r"(?:số\s+)?\d+[/-][A-ZĐ][\wĐđ/-]*\s*,?\s*(?:ngày\s+)?$|ban\s+hành\s+(?:ngày\s+)?$")
+
+
+def far_years(report: Report) -> Iterator[Finding]:
+    """A full date two or more years away from the period, in the body of the report (not a
+    document's date, not an anniversary "(07/5/1954 - 07/5/2025)")."""
+    period = report.document.meta.period
+    if period is None:
+        return
+    for text, pid, fn in _texts(report):
+        dates = find_dates(text)
+        for i, d in enumerate(dates):
+            if d.year is None or not d.valid or abs(d.year - period.year) < 2:
+                continue
+            if _DOC_BEFORE.search(text[max(0, d.start - 45) : d.start]):
+                continue
+            pair = [x for x in dates[max(0, i - 1) : i + 2] if x is not d and x.year is not None]
+            if any((x.day, x.month) == (d.day, d.month) for x in pair) or re.search(
+                r"(?:kỷ\s+niệm|năm\s+ngày|thành\s+lập|chiến\s+thắng|giải\s+phóng)", text[max(0, d.start - 80) : d.start],
+                re.IGNORECASE):
+                continue
+            yield _finding(report, "date_far_from_period", "error" if d.year < period.year else "warning",
+                           f"Ngày {d.raw} cách kỳ báo cáo {period.label or period.code} hơn một năm.",
+                           [_ev(text, pid, fn, d.start, d.end)], "far_years",
+                           suggestion=f"Kiểm tra lại năm: có thể là {d.day:02d}/{d.month:02d}/{period.year}.")
+
+
 def two_as_of_dates(report: Report) -> Iterator[Finding]:
     for text, pid, fn in _texts(report):
         stamps: dict[int, list[tuple[str, int, int]]] = defaultdict(list)

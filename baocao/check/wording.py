@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -11,6 +12,7 @@ from baocao.check.model import Evidence, Finding
 from baocao.extract.lexicon import _data_text
 from baocao.text.normalize import nfc
 
+_WORDS = re.compile(r"[^\W\d_]+")
 _DOUBLED = re.compile(r"(?<![^\W\d_])([^\W\d_]+(?:\s+[^\W\d_]+){0,3})\s+\1(?![^\W\d_])", re.IGNORECASE)
 
 
@@ -27,18 +29,27 @@ def _misspellings() -> tuple[tuple[re.Pattern[str], str, str], ...]:
 
 
 @lru_cache(maxsize=1)
-def _doubles() -> tuple[frozenset[str], frozenset[str]]:
-    """(repetitions that are correct Vietnamese, single syllables whose doubling is a slip)."""
-    allowed: set[str] = set()
-    single: set[str] = set()
-    current = allowed
+def _doubles() -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, str]]]:
+    """(repetitions that are correct Vietnamese, single syllables whose doubling is a slip,
+    known two-syllable words from the data files)."""
+    sections: dict[str, set[str]] = {"allowed": set(), "single": set(), "compounds": set()}
+    current = sections["allowed"]
     for line in _data_text("doubled_words.txt", None).splitlines():
         line = nfc(line.strip()).lower()
-        if line == "[single syllables flagged when doubled]":
-            current = single
+        if line.startswith("[single"):
+            current = sections["single"]
+        elif line.startswith("[compounds"):
+            current = sections["compounds"]
         elif line and not line.startswith("#") and not line.startswith("["):
             current.add(line)
-    return frozenset(allowed), frozenset(single)
+    vocabulary = list(sections["compounds"])
+    for name in ("count_nouns.txt", "indicators.yaml", "abbreviations.tsv"):
+        vocabulary.extend(_data_text(name, None).lower().splitlines())
+    pairs: set[tuple[str, str]] = set()
+    for phrase in vocabulary:
+        words = _WORDS.findall(nfc(phrase))
+        pairs.update(itertools.pairwise(words))
+    return frozenset(sections["allowed"]), frozenset(sections["single"]), frozenset(pairs)
 
 
 def _texts(report: Report) -> Iterator[tuple[str, str | None, int | None]]:
@@ -49,16 +60,25 @@ def _texts(report: Report) -> Iterator[tuple[str, str | None, int | None]]:
 
 
 def doubled_words(report: Report) -> Iterator[Finding]:
-    """ "hàng hóa hàng hóa", "được được". A single syllable repeated is often two compounds
-    meeting ("vệ sinh sinh hoạt"), so only syllables listed in the data are flagged alone."""
-    allowed, single = _doubles()
+    """ "hàng hóa hàng hóa", "được được", "kịp kịp thời". A single syllable written twice may be
+    two compounds meeting ("vệ sinh sinh hoạt"): it is flagged when it is a function word
+    listed in the data, or unless both word pairs it would form are known two-syllable words
+    (data files: the [compounds] list, count nouns, indicator phrases)."""
+    allowed, single, known = _doubles()
+    pairs = known
     for text, pid, fn in _texts(report):
         for m in _DOUBLED.finditer(text):
             phrase = m.group(1)
             if phrase.lower() in allowed or len(phrase) < 2:
                 continue
             if " " not in phrase.strip() and phrase.lower() not in single:
-                continue
+                word = phrase.lower()
+                before = _WORDS.findall(text[max(0, m.start() - 20) : m.start()].lower())
+                after = _WORDS.findall(text[m.end() : m.end() + 20].lower())
+                left = (before[-1], word) if before else None
+                right = (word, after[0]) if after else None
+                if left in pairs and right in pairs:
+                    continue
             yield Finding(code="doubled_word", severity="warning", message=f"Từ bị lặp: «{m.group(0)}».",
                           evidence=(Evidence(sentence=text[max(0, m.start() - 60) : m.end() + 60], paragraph=pid,
                                              footnote=fn, start=m.start(), end=m.end(), raw=m.group(0)),),

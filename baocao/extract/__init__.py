@@ -13,7 +13,7 @@ from pathlib import Path
 
 from baocao.extract.catalogue import Catalogue, Context, load_catalogue, map_indicator, rate_indicator
 from baocao.extract.context import Cues, qualifiers, subject
-from baocao.extract.lexicon import load_lexicon
+from baocao.extract.lexicon import load_lexicon, load_partitions
 from baocao.extract.model import Fact
 from baocao.extract.nonfacts import load_rules
 from baocao.extract.relations import Draft, link_footnote_breakdown, relate
@@ -37,6 +37,7 @@ def extract(document: Document, data_dir: Path | None = None) -> tuple[Fact, ...
     noun_re = _NOUN_RE.get(id(lex))
     if noun_re is None:
         noun_re = _NOUN_RE.setdefault(id(lex), _noun_re(lex.count_nouns))
+    partitions = load_partitions(data_dir)
     counter = [0]
     titles: dict[str, str] = {}
     for node in document.iter_sections():
@@ -71,7 +72,7 @@ def extract(document: Document, data_dir: Path | None = None) -> tuple[Fact, ...
                 sentence_start=sentence[0],
             )
             drafts.append(Draft(fact=fact, sentence=sentence))
-        relate(text, drafts)
+        relate(text, drafts, partitions)
         return drafts
 
     body: dict[str, list[Draft]] = {}

@@ -95,9 +95,11 @@ _MIN_SCORE = 8.0
 # counts its length (its specificity) only up to _LENGTH_CAP: a long phrase of an earlier clause
 # ("tổng thu ngân sách nhà nước … đạt X, trong đó: thu nội địa đạt Y") must not outweigh the
 # short phrase right before the number.
-_DISTANCE_STEP = 4.0
+_DISTANCE_STEP = 3.5
 _DISTANCE_MAX = 15.0
 _LENGTH_CAP = 14
+# A count whose noun is not the indicator's unit ("481 hộ" for a count of notices) rarely measures it.
+_UNIT_PENALTY = 6.0
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,7 @@ def map_indicator(catalogue: Catalogue, dimension: str, unit: str, role: str | N
             elif phrase in section:
                 score = max(score, size * 0.4)
         if score and dimension == "count" and not _count_unit_ok(ind.unit_folded, unit_f):
-            score -= 6
+            score -= _UNIT_PENALTY
         if score > best[0]:
             best = (score, ind.code)
     if best[1] is None or best[0] < _MIN_SCORE:

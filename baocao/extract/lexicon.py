@@ -59,3 +59,10 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         re.IGNORECASE,
     )
     return Lexicon(multipliers=multipliers, units=units, count_nouns=frozenset(nouns), unit_re=unit_re)
+
+
+@lru_cache(maxsize=4)
+def load_partitions(data_dir: Path | None = None) -> tuple[tuple[str, ...], ...]:
+    """Groups of qualifier words that split a whole into parts (data file partitions.yaml)."""
+    groups = yaml.safe_load(_data_text("partitions.yaml", data_dir)) or []
+    return tuple(tuple(nfc(str(w)) for w in group) for group in groups)

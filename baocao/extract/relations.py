@@ -58,10 +58,12 @@ def basis_of(after: str) -> str | None:
     return None
 
 
-def relate(text: str, drafts: list[Draft]) -> None:
+def relate(text: str, drafts: list[Draft], partitions: tuple[tuple[str, ...], ...] = ()) -> None:
     _ratios(text, drafts)
+    _percent_then_ratio(text, drafts)
     _comparisons(text, drafts)
     _breakdowns(text, drafts)
+    _partitions(text, drafts, partitions)
     _carried_over(text, drafts)
     _shares(text, drafts)
 
@@ -84,6 +86,56 @@ def _ratios(text: str, drafts: list[Draft]) -> None:
                 continue
         num.relations.append(Relation("numerator_of", target=d.fact.id))
         d.relations.append(Relation("denominator_of", target=num.fact.id))
+
+
+def _percent_then_ratio(text: str, drafts: list[Draft]) -> None:
+    """ "Tỷ lệ hồ sơ trực tuyến đạt 89,18% (141/158 hồ sơ)": the percent printed before its ratio."""
+    for i, d in enumerate(drafts[:-2]):
+        num, den = drafts[i + 1], drafts[i + 2]
+        if d.fact.dimension != "percent" or num.fact.role != "numerator" or den.fact.role != "denominator":
+            continue
+        if d.role == "ratio_percent" or not re.fullmatch(r"\s*\(\s*", text[d.fact.end : num.fact.start]):
+            continue
+        num.relations[:] = [r for r in num.relations if r.kind != "numerator_of"]
+        den.relations[:] = [r for r in den.relations if r.kind != "denominator_of"]
+        d.role = "ratio_percent"
+        d.relations.append(Relation("ratio_of", target=num.fact.id, other=den.fact.id))
+        num.relations.append(Relation("numerator_of", target=d.fact.id, other=den.fact.id))
+        den.relations.append(Relation("denominator_of", target=d.fact.id, other=num.fact.id))
+
+
+def _partitions(text: str, drafts: list[Draft], partitions: tuple[tuple[str, ...], ...]) -> None:
+    """ "đang giải quyết 96 hồ sơ, trong hạn 84 hồ sơ, quá hạn 05 hồ sơ": parts named by a partition."""
+    if not partitions:
+        return
+    folded = [tuple(fold(w) for w in group) for group in partitions]
+    for i, total in enumerate(drafts):
+        if total.fact.dimension == "percent" or total.fact.role == "denominator" or any(
+            r.kind == "part_of" for r in total.relations
+        ):
+            continue
+        for group in folded:
+            parts: list[Draft] = []
+            used: set[str] = set()
+            start = total.fact.end
+            for d in drafts[i + 1 :]:
+                between = text[start : d.fact.start]
+                if re.search(r"[.;]", between) or d.fact.dimension == "percent":
+                    if d.fact.dimension == "percent" and not re.search(r"[.;]", between):
+                        start = d.fact.end
+                        continue
+                    break
+                words = fold(between).strip(" ,:(")
+                label = next((w for w in group if words.endswith(w) or words.startswith(w)), None)
+                if label is None or label in used or not _unit_compatible(total.fact.unit, d.fact.unit):
+                    break
+                used.add(label)
+                parts.append(d)
+                start = d.fact.end
+            if len(parts) >= 2 and not any(any(r.kind == "part_of" for r in p.relations) for p in parts):
+                for p in parts:
+                    p.relations.append(Relation("part_of", target=total.fact.id))
+                break
 
 
 def _previous_value(drafts: list[Draft], i: int, same_unit: bool = False, text: str = "") -> Draft | None:
@@ -158,7 +210,13 @@ def _comparisons(text: str, drafts: list[Draft]) -> None:
                     continue  # linked to its whole by _shares
                 if basis and target is not None:
                     d.role = "achievement" if basis != "same_period_last_year" else "index_vs_basis"
-                    d.relations.append(Relation("achievement_of", target=target.fact.id, basis=basis))
+                    rel = Relation("achievement_of", target=target.fact.id, basis=basis)
+                    base = _base_value(text, d, drafts, i, target)
+                    if base is not None and base.fact.unit == target.fact.unit:
+                        base.role = "basis_value"
+                        base.relations.append(Relation("basis_of", target=d.fact.id, basis=basis))
+                        rel = replace(rel, other=base.fact.id)
+                    d.relations.append(rel)
                 elif basis:
                     d.role = "achievement"
                 continue
@@ -327,7 +385,12 @@ def _carried_over(text: str, drafts: list[Draft]) -> None:
             for nxt in drafts[i + 1 :]:
                 if nxt.sentence != d.sentence:
                     break
-                if nxt.fact.unit == d.fact.unit and _NEW.search(text[max(0, nxt.fact.start - 25) : nxt.fact.start]):
+                after_new = re.match(r"\s*(?:tiếp\s+nhận\s+mới|mới\s+phát\s+sinh|phát\s+sinh\s+mới|nhận\s+mới)",
+                                     text[nxt.fact.end : nxt.fact.end + 30], re.IGNORECASE)
+                if nxt.fact.unit == d.fact.unit and (
+                    _NEW.search(text[max(0, nxt.fact.start - 25) : nxt.fact.start]) or after_new
+                ):
+                    nxt.relations[:] = [r for r in nxt.relations if r.kind != "part_of"]
                     nxt.role = "new"
                     nxt.relations.append(Relation("new_of", target=prev.fact.id))
                     break
@@ -347,9 +410,15 @@ def _shares(text: str, drafts: list[Draft]) -> None:
         d.relations.append(Relation("share_of", target=prev.fact.id, other=whole.fact.id if whole else None))
 
 
+_NAMED_ITEM = re.compile(r"(?:^|;)\s*[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3}\s*:\s*\d")
+
+
 def link_footnote_breakdown(body_text: str, offset: int, body: list[Draft], note_text: str, notes: list[Draft]) -> None:
-    """A footnote that starts "Trong đó…"/"Gồm…" breaks down the body figure its marker follows."""
-    if not re.match(r"\s*(?:trong\s+đó|gồm|bao\s+gồm|cụ\s+thể)\b", note_text, re.IGNORECASE):
+    """A footnote that starts "Trong đó…"/"Gồm…", or lists figures by unit name ("Tam Thanh: …;
+    Hoàng Đồng: …", as merged wards report their former parts), breaks down the body figure
+    its marker follows."""
+    named = len(_NAMED_ITEM.findall(note_text)) >= 2 and _NAMED_ITEM.match(note_text)
+    if not named and not re.match(r"\s*(?:trong\s+đó|gồm|bao\s+gồm|cụ\s+thể)\b", note_text, re.IGNORECASE):
         return
     firsts = [n for n in notes if n.fact.dimension != "percent"]
     if not firsts:

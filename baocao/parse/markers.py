@@ -55,6 +55,8 @@ def _score(text: str, start: int, end: int) -> int:
         if word and word.group(1).isupper() and len(word.group(1)) >= 2:
             return 5  # UBND2: an acronym then a marker — possible
         return 10
+    if before in ",." and start >= 2 and text[start - 2].isdigit():
+        return 0  # "4,4%": a decimal mark, not punctuation before a marker
     if before in _CLOSE:
         return 9
     if before in " \t\n":
