@@ -245,12 +245,12 @@ def make_pair(seed: int) -> Pair:
     return Pair(_body(prev), _body(cur), truth)
 
 
-def score(pairs: int) -> dict[str, object]:
+def score(pairs: int, first_seed: int) -> dict[str, object]:
     config = Config()
-    counts = {s: {"tp": 0, "fp": 0, "fn": 0} for s in STATUSES}
+    outcomes: list[tuple[str, str]] = []
     seconds = 0.0
     extracted_ok = 0
-    for seed in range(pairs):
+    for seed in range(first_seed, first_seed + pairs):
         pair = make_pair(seed)
         prev = analyze_bytes(pair.previous.encode(), "truoc.txt", config).document
         cur = analyze_bytes(pair.current.encode(), "sau.txt", config).document
@@ -259,41 +259,73 @@ def score(pairs: int) -> dict[str, object]:
         statuses = match_tasks(tasks, cur)
         seconds += time.perf_counter() - started
         extracted_ok += [t.number for t in tasks] == list(pair.truth)
-        for st in statuses:
-            want = pair.truth.get(st.task.number, "not_mentioned")
-            if st.status == want:
-                counts[want]["tp"] += 1
-            else:
-                counts[st.status]["fp"] += 1
-                counts[want]["fn"] += 1
-    out: dict[str, object] = {"pairs": pairs, "tasks_extracted_exactly": f"{extracted_ok}/{pairs}",
-                              "ms_per_pair": round(1000 * seconds / pairs, 1)}
-    for status, c in counts.items():
-        p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
-        r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
-        out[status] = {"precision": round(p, 3), "recall": round(r, 3), "support": c["tp"] + c["fn"]}
+        outcomes.extend((pair.truth.get(st.task.number, "not_mentioned"), st.status) for st in statuses)
+    return {"pairs": pairs, "first_seed": first_seed, "tasks": len(outcomes),
+            "tasks_extracted_exactly": f"{extracted_ok}/{pairs}", "ms_per_pair": round(1000 * seconds / pairs, 1),
+            "accuracy": round(sum(w == g for w, g in outcomes) / len(outcomes), 3), "by_status": _prf(outcomes)}
+
+
+# Hand labels for seed 002 (May 2025 work programme) → seed 000 (June 2025 report): status and the
+# paragraphs that report on the task. Convention: done = completion, "đã …" or results with figures;
+# in_progress = mentioned as ongoing ("tiếp tục", "đạt x%" of plan) or without completion or figures;
+# not_mentioned = no sentence on the task's subject. Labelled by the matcher's author after seeing
+# its output on this pair: read the figures as indicative, not as an independent evaluation.
+SEED_GOLD: dict[str, tuple[str, tuple[str, ...]]] = {
+    "1.a": ("not_mentioned", ()), "1.b": ("in_progress", ("p17",)), "1.c": ("done", ("p15",)),
+    "1.d": ("in_progress", ("p23",)), "1.đ": ("not_mentioned", ()), "2.1.a": ("in_progress", ("p18",)),
+    "2.1.b": ("in_progress", ("p18",)), "2.1.c": ("done", ("p21",)), "2.1.d": ("not_mentioned", ()),
+    "2.1.đ": ("in_progress", ("p20", "fn2")), "2.2.a": ("in_progress", ("p22",)),
+    "2.2.b": ("in_progress", ("p21", "p10")), "3.a": ("in_progress", ("p25", "p26", "p28")),
+    "3.b": ("in_progress", ("p24",)), "3.c": ("not_mentioned", ()), "4.a": ("in_progress", ("p29",)),
+    "4.b": ("in_progress", ("p31", "p8")), "4.c": ("not_mentioned", ()), "4.d": ("in_progress", ("p32", "p41")),
+    "4.đ": ("not_mentioned", ()), "5.a": ("in_progress", ("p33", "p34")), "5.b": ("not_mentioned", ()),
+    "6.a": ("not_mentioned", ()), "6.b": ("in_progress", ("p37",)), "6.c": ("done", ("p40", "p10")),
+    "6.d": ("done", ("p40",)), "7.a": ("in_progress", ("p35",)), "7.b": ("done", ("p36", "p13")),
+    "8.a": ("not_mentioned", ()), "8.b": ("in_progress", ("p42",)),
+}
+
+
+def _prf(pairs: list[tuple[str, str]]) -> dict[str, dict[str, float]]:
+    out = {}
+    for status in STATUSES:
+        tp = sum(1 for want, got in pairs if want == got == status)
+        predicted = sum(1 for _, got in pairs if got == status)
+        actual = sum(1 for want, _ in pairs if want == status)
+        out[status] = {"precision": round(tp / predicted, 3) if predicted else 0.0,
+                       "recall": round(tp / actual, 3) if actual else 0.0, "support": actual}
     return out
 
 
-def seeds_pair() -> list[dict[str, object]]:
+def seeds_pair() -> dict[str, object]:
     """May 2025 work programme (002) → June 2025 report (000): the one seed pair that follows up."""
     prev, cur = sorted(SEEDS.glob("002_*.txt")), sorted(SEEDS.glob("000_*.txt"))
     if not prev or not cur:
         print(f"SEEDS MISSING: 002/000 not found in {SEEDS}")
-        return []
+        return {}
     config = Config()
     tasks = extract_tasks(analyze(prev[0], config).document)
     statuses = match_tasks([t for t in tasks if t.kind == "task"], analyze(cur[0], config).document)
-    return [{"task": s.task.number, "status": s.status, "confidence": s.confidence, "cue": s.cue,
-             "task_text": s.task.text[:90], "evidence": s.evidence.text[:160] if s.evidence else None}
-            for s in statuses]
+    pairs, evidence_ok, evidence_n = [], 0, 0
+    rows = []
+    for st in statuses:
+        want, paragraphs = SEED_GOLD.get(st.task.number, ("not_mentioned", ()))
+        pairs.append((want, st.status))
+        if want != "not_mentioned" and st.evidence is not None:
+            evidence_n += 1
+            evidence_ok += st.evidence.paragraph in paragraphs
+        rows.append({"task": st.task.number, "gold": want, "status": st.status, "confidence": st.confidence,
+                     "evidence": st.evidence.paragraph if st.evidence else None, "cue": st.cue})
+    return {"tasks": len(statuses), "labelled": len(SEED_GOLD), "by_status": _prf(pairs),
+            "accuracy": round(sum(w == g for w, g in pairs) / len(pairs), 3) if pairs else 0.0,
+            "evidence_in_gold_paragraphs": f"{evidence_ok}/{evidence_n}", "rows": rows}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--pairs", type=int, default=60)
+    ap.add_argument("--pairs", type=int, default=200)
+    ap.add_argument("--first-seed", type=int, default=1000, help="seeds 0-99 were used to tune the matcher")
     args = ap.parse_args()
-    report("tasks", {"synthetic": score(args.pairs), "seeds_002_to_000": seeds_pair()})
+    report("tasks", {"synthetic": score(args.pairs, args.first_seed), "seeds_002_to_000": seeds_pair()})
 
 
 if __name__ == "__main__":

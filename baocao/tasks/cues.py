@@ -30,9 +30,15 @@ _DONE: tuple[tuple[re.Pattern[str], float], ...] = (
                 r"|được công nhận|được khống chế|trao|cấp)\b"), MEDIUM - 0.1),
 )
 _PERCENT_OF_PLAN = re.compile(
-    r"\b(?:đạt|bằng|ước đạt)\s+(\d{1,3}(?:[.,]\d+)?)\s*%\s*(?:so với\s+)?(kế hoạch|dự toán|chỉ tiêu|kh)?"
+    r"\b(đạt|bằng|ước đạt)\s+(\d{1,3}(?:[.,]\d+)?)\s*%\s*(?:so với\s+)?(kế hoạch|dự toán|chỉ tiêu|kh"
+    r"|cùng kỳ|tháng trước|năm trước|kỳ trước)?"
 )
-_FIGURE = re.compile(r"\d")
+_COMPARISONS = ("cùng kỳ", "tháng trước", "năm trước", "kỳ trước")
+_NUMBER = re.compile(r"(?<![\w/.,])\d{1,3}(?:\.\d{3})*(?:,\d+)?(?![\w/])|(?<![\w/.,])\d+(?:,\d+)?(?![\w/])")
+_DATE_LIKE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}\s*-\s*\d{4}|\d+/\d+")
+_NOT_QUANTITY_BEFORE = re.compile(
+    r"(?:ngày|tháng|năm|quý|lớp|khối|khóa|khoá|số|điều|khoản|giai đoạn|nhiệm kỳ|km|tỷ lệ|lần thứ|mức độ)\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -49,11 +55,13 @@ def find_cues(sentence: str) -> list[Cue]:
     out: list[Cue] = []
     taken: list[tuple[int, int]] = []
     for m in _PERCENT_OF_PLAN.finditer(lowered):
-        value = float(m.group(1).replace(",", "."))
-        if not m.group(2) and value <= 100:
+        value = float(m.group(2).replace(",", "."))
+        basis = m.group(3)
+        if basis in _COMPARISONS or (basis is None and m.group(1) == "bằng"):
             continue  # "bằng 98% so với cùng kỳ" compares years, it says nothing of a task's progress
         status = "done" if value >= 100 else "in_progress"
-        out.append(Cue(status, sentence[m.start() : m.end()].strip(), m.start(), STRONG))
+        # of a plan: strong; a bare rate ("tỷ lệ giải ngân đạt 13,84%") reads as progress, less surely
+        out.append(Cue(status, sentence[m.start() : m.end()].strip(), m.start(), STRONG if basis else MEDIUM))
         taken.append((m.start(), m.end()))
     for status, patterns in (("in_progress", _IN_PROGRESS), ("done", _DONE)):
         for pattern, strength in patterns:
@@ -64,6 +72,23 @@ def find_cues(sentence: str) -> list[Cue]:
                 taken.append((m.start(), m.end()))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def has_quantity(sentence: str) -> bool:
+    """Whether the sentence prints a quantity (a result with figures), not just dates, years,
+    document numbers or identifiers ("lớp 10", "năm học 2025-2026", "Km18", "ngày 16/5/2025")."""
+    lowered = nfc(sentence).lower()
+    masked = _DATE_LIKE.sub(lambda m: " " * len(m.group(0)), lowered)
+    for m in _NUMBER.finditer(masked):
+        text = m.group(0)
+        if len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100:
+            continue  # a year
+        if _NOT_QUANTITY_BEFORE.search(masked[max(0, m.start() - 20) : m.start()]):
+            continue
+        if masked[m.end() : m.end() + 5].strip().startswith("cấp"):
+            continue  # "chính quyền địa phương 02 cấp"
+        return True
+    return False
 
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
@@ -99,6 +124,6 @@ def decide(sentence: str, words: frozenset[str]) -> tuple[str, str, float]:
         if inside:
             best = max(inside, key=lambda c: (c.strength, -c.start))
             return best.status, best.phrase, best.strength if i == focus else best.strength * 0.9
-    if _FIGURE.search(sentence):
+    if has_quantity(sentence):
         return "done", "", WEAK
     return "in_progress", "", WEAK

@@ -40,6 +40,13 @@ _TASK_PART = re.compile(
 )
 _MEETING_PART = re.compile(r"(cac cuoc hop|lich hop|lich cong tac|tham du cac|to chuc cac hoi nghi)")
 _NOT_PLANS = re.compile(r"^(thuc hien|ket qua|danh gia|tinh hinh)")
+# A numbered heading inside a task part that starts with one of these verbs is a short task the
+# parser read as a heading ("1. Đẩy nhanh giải ngân vốn đầu tư công:"), not a sector heading.
+_TASK_VERBS = re.compile(
+    r"^(day nhanh|day manh|to chuc|tap trung|trien khai|tiep tuc|hoan thanh|hoan thien|chi dao|thuc hien|tang cuong"
+    r"|nang cao|don doc|ra soat|chuan bi|kiem tra|duy tri|ban hanh|phan dau|dam bao|bao dam|giai quyet|chu dong"
+    r"|khan truong|quyet liet|huong dan|phoi hop|tham muu)\b"
+)
 _FRAGMENT_MAX = 25  # characters: a line this short without final punctuation is a broken-off fragment
 
 
@@ -108,8 +115,8 @@ def _paragraphs(section: Section) -> list[tuple[Paragraph, str]]:
     return out
 
 
-def _walk_tasks(section: Section, prefix: str, headings: tuple[str, ...], drafts: list[_Draft]) -> None:
-    current: _Draft | None = None
+def _walk_tasks(section: Section, prefix: str, headings: tuple[str, ...], drafts: list[_Draft],
+                current: _Draft | None = None) -> None:
     generated = 0
     heading = " / ".join(headings)
     for p, text in _paragraphs(section):
@@ -128,6 +135,14 @@ def _walk_tasks(section: Section, prefix: str, headings: tuple[str, ...], drafts
         current.paragraphs.append(p)
         current.texts.append(strip_number(text) if p.number is not None else strip_bullet(text))
     for child in section.children:
+        if child.number and _TASK_VERBS.match(fold(child.title)):
+            # a short task the parser read as a heading: what is under it continues it,
+            # until a numbered paragraph starts the next task
+            title = clean(child.title)
+            task = _Draft(child.number, True, child, heading, texts=[title if title[-1:] in ".:;" else f"{title}:"])
+            drafts.append(task)
+            _walk_tasks(child, prefix, headings, drafts, current=task)
+            continue
         child_prefix = child.number or prefix
         _walk_tasks(child, child_prefix, (*headings, child.title), drafts)
 
@@ -149,16 +164,17 @@ def _tasks_of_part(part: Section, period: Period | None, vocab: Vocabulary) -> l
     code = period.code if period else ""
     out = []
     for d in drafts:
-        text = " ".join(d.texts)
+        text = " ".join(d.texts).rstrip(":")
+        ids = tuple(p.id for p in d.paragraphs) or (d.section.id,)
         out.append(
             PlannedTask(
                 number=d.number,
                 text=text,
                 sector=vocab.sector(text, d.heading),
                 period=code,
-                paragraph=d.paragraphs[0].id,
+                paragraph=ids[0],
                 number_printed=d.printed,
-                paragraphs=tuple(p.id for p in d.paragraphs),
+                paragraphs=ids,
                 heading=d.heading,
                 units=responsible_units(text),
             )

@@ -43,7 +43,7 @@ TASK_WORDS: dict[str, tuple[str, ...]] = {
                          "an ninh chính trị", "trật tự xã hội"),
     "interior": ("bầu cử", "bộ máy", "cán bộ, công chức", "chính quyền địa phương 02 cấp", "chính quyền 02 cấp",
                  "sắp xếp", "đại hội thi đua"),
-    "justice": ("hộ tịch", "chứng thực", "pháp luật"),
+    "justice": ("hộ tịch", "chứng thực", "phổ biến, giáo dục pháp luật", "trợ giúp pháp lý"),
     "direction": ("nghị quyết", "kỳ họp", "đại hội đảng", "văn bản chỉ đạo"),
     "ethnic_religion": ("đồng bào", "tín đồ", "chức sắc", "tôn giáo"),
     "environment": ("rác thải", "biến đổi khí hậu", "khoáng sản", "ô nhiễm"),
