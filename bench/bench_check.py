@@ -76,11 +76,12 @@ def main() -> None:
         unit = next(u for u in province.units if u.code == code)
         if unit.valid_from is None or unit.valid_from <= dt.date(year - 1, month, 1):
             out.append(run(render_report(province, code, year - 1, month, seed, series=series).text, []))
-        else:  # a unit renamed in the 2025 reform: last year's report is its one predecessor's
+        else:  # a unit formed in the 2025 reform: last year's reports are its predecessors'
             links = [link for link in province.lineage if link.unit_code == code]
-            if len(links) == 1 and links[0].kind == "continue":
-                out.append(run(render_report(province, links[0].predecessor_code, year - 1, month, seed,
-                                             series=series).text, []))
+            if links and all(link.share == 1.0 for link in links):
+                for link in links:
+                    out.append(run(render_report(province, link.predecessor_code, year - 1, month, seed,
+                                                 series=series).text, []))
         return out
 
     def pick() -> tuple[str, int, int]:

@@ -20,16 +20,29 @@ def _value(report: Report, indicator: str, scopes: tuple[str, ...]) -> Fact | No
     return found[0] if len(found) == 1 else None
 
 
-def _same_period_last_year(current: Report, previous: list[Report]) -> Report | None:
+def _same_period_last_year(current: Report, previous: list[Report]) -> list[Report]:
+    """Last year's reports of the same period: one, or one per predecessor of a merged unit."""
     period = current.document.meta.period
     if period is None:
-        return None
+        return []
+    out = []
     for p in previous:
         other = p.document.meta.period
         if other is not None and other.kind == period.kind and other.year == period.year - 1 and (
             other.month, other.quarter, other.half) == (period.month, period.quarter, period.half):
-            return p
-    return None
+            out.append(p)
+    return out
+
+
+def _summed(reports: list[Report], indicator: str, scopes: tuple[str, ...]) -> tuple[float, list[Fact]] | None:
+    """The indicator's value summed over the reports (predecessors of a merged unit)."""
+    facts = [_value(r, indicator, scopes) for r in reports]
+    if not facts or any(f is None for f in facts):
+        return None
+    found = [f for f in facts if f is not None]
+    if len({f.unit for f in found}) != 1:
+        return None
+    return sum(f.value for f in found), found
 
 
 def _previous_month(current: Report, previous: list[Report]) -> Report | None:
@@ -121,7 +134,7 @@ def same_period_values(current: Report, previous: list[Report]) -> Iterator[Find
 def same_period_change(current: Report, previous: list[Report]) -> Iterator[Finding]:
     """ "tăng 16,66% so với cùng kỳ" against the figure of the same period last year's report."""
     last_year = _same_period_last_year(current, previous)
-    if last_year is None:
+    if not last_year:
         return
     for pct in current.facts:
         rel = next((r for r in pct.relations if r.kind in ("change_of", "achievement_of")
@@ -131,20 +144,25 @@ def same_period_change(current: Report, previous: list[Report]) -> Iterator[Find
         now = current.by_id[rel.target]
         if not now.indicator or _value(current, now.indicator, (now.qualifiers.scope,)) is None:
             continue
-        before = _value(last_year, now.indicator, (now.qualifiers.scope,))
-        if before is None or before.value == 0 or before.unit != now.unit:
+        summed = _summed(last_year, now.indicator, (now.qualifiers.scope,))
+        if summed is None or summed[0] == 0 or summed[1][0].unit != now.unit:
             continue
+        base, befores = summed
+        before = befores[0]
+        shown = " + ".join(b.raw for b in befores)
         if pct.role == "percent_change":
-            computed = abs(now.value - before.value) / before.value * 100
-            what = f"{now.raw} so với {before.raw} cùng kỳ"
+            computed = abs(now.value - base) / base * 100
+            what = f"{now.raw} so với {shown} cùng kỳ"
         else:
-            computed = now.value / before.value * 100
-            what = f"{now.raw}/{before.raw} cùng kỳ"
-        bound = computed * (half_unit(now) / max(now.value, 1e-9) + half_unit(before) / before.value) * 2
+            computed = now.value / base * 100
+            what = f"{now.raw}/{shown} cùng kỳ"
+        bound = computed * (half_unit(now) / max(now.value, 1e-9) + sum(half_unit(b) for b in befores) / base) * 2
+        if len(befores) > 1:
+            bound += 1.0  # a merged unit: its predecessors' boundaries need not add up exactly
         if abs(computed - pct.value) > 0.5 * 10 ** (-pct.decimals) + bound + 1e-9:
             yield finding(current, "same_period_mismatch", "error",
                           f"Tỷ lệ {pct.raw} so với cùng kỳ không khớp với báo cáo cùng kỳ năm trước: {what} = "
-                          f"{show_percent(computed, max(1, pct.decimals))}.", [pct, now, before], "same_period_change",
+                          f"{show_percent(computed, max(1, pct.decimals))}.", [pct, now, *befores], "same_period_change",
                           expected=computed, actual=pct.value)
 
 
@@ -155,8 +173,8 @@ def implied_base(current: Report, previous: list[Report]) -> Iterator[Finding]:
     if prev is None:
         return
     for pct in current.facts:
-        rel = next((r for r in pct.relations if r.kind == "achievement_of" and r.basis and r.basis.startswith("estimate")
-                    and not r.other), None)
+        rel = next((r for r in pct.relations if r.kind == "achievement_of" and r.basis
+                    and (r.basis.startswith("estimate") or r.basis in ("plan", "target")) and not r.other), None)
         if rel is None or rel.target not in current.by_id or pct.value == 0:
             continue
         now = current.by_id[rel.target]

@@ -78,7 +78,8 @@ def _ratios(text: str, drafts: list[Draft]) -> None:
         nxt = drafts[i + 1] if i + 1 < len(drafts) else None
         if nxt is not None and nxt.fact.dimension == "percent" and nxt.sentence == d.sentence:
             glue = text[d.fact.end : nxt.fact.start]
-            if len(glue) <= 45 and _RATIO_GLUE.match(glue):
+            bracketed = re.fullmatch(r"[^\d;.()]{0,50}\(\s*(?:đạt|bằng|chiếm)?\s*", glue, re.IGNORECASE)
+            if len(glue) <= 45 and _RATIO_GLUE.match(glue) or bracketed:
                 nxt.role = "ratio_percent"
                 nxt.relations.append(Relation("ratio_of", target=num.fact.id, other=d.fact.id))
                 num.relations.append(Relation("numerator_of", target=nxt.fact.id, other=d.fact.id))
