@@ -212,7 +212,7 @@ def partition_ratios(report: Report) -> Iterator[Finding]:
     is printed the numerators add up to it."""
     from baocao.extract.lexicon import load_partitions
 
-    groups = [tuple(fold(w) for w in g) for g in load_partitions(None)]
+    groups = list(load_partitions(None))
     by_sentence: dict[tuple[str | None, int | None, int], list[tuple[str, Fact, Fact]]] = {}
     for num in report.facts:
         if num.role != "numerator":

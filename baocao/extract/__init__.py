@@ -34,6 +34,7 @@ def extract(document: Document, data_dir: Path | None = None) -> tuple[Fact, ...
     lex = load_lexicon(data_dir)
     rules = load_rules(data_dir)
     catalogue = load_catalogue(data_dir)
+    catalogue.forget()
     noun_re = _NOUN_RE.get(id(lex))
     if noun_re is None:
         noun_re = _NOUN_RE.setdefault(id(lex), _noun_re(lex.count_nouns))

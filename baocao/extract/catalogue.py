@@ -35,6 +35,7 @@ class Indicator:
 class Catalogue:
     indicators: tuple[Indicator, ...]
     _dims: dict[str, tuple[Indicator, ...]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def __post_init__(self) -> None:
         for dim in {i.dimension for i in self.indicators}:
@@ -42,6 +43,39 @@ class Catalogue:
 
     def by_dimension(self, dimension: str) -> tuple[Indicator, ...]:
         return self._dims.get(dimension, ())
+
+    def codes_of(self, dimension: str) -> frozenset[str]:
+        key = f"codes:{dimension}"
+        if key not in self._extra:
+            self._extra[key] = frozenset(i.code for i in self.by_dimension(dimension))
+        return self._extra[key]  # type: ignore[return-value]
+
+    def forget(self) -> None:
+        """Drop the phrase cache (it only pays within one document)."""
+        self._extra.pop("found", None)
+
+    def find(self, text: str) -> dict[tuple[str, str], int]:
+        """Phrases of the catalogue in a normalised text (cached: titles and sentences repeat)."""
+        cache = self._extra.setdefault("found", {})
+        assert isinstance(cache, dict)
+        hit = cache.get(text)
+        if hit is None:
+            if len(cache) > 20000:
+                cache.clear()
+            hit = cache[text] = _find(text, self.phrase_index())
+        return hit  # type: ignore[no-any-return]
+
+    def phrase_index(self) -> dict[tuple[str, ...], tuple[tuple[str, str, int], ...]]:
+        """Normalised phrases by their first two words (or only word): (code, phrase, words)."""
+        if "index" not in self._extra:
+            index: dict[tuple[str, ...], list[tuple[str, str, int]]] = {}
+            for ind in self.indicators:
+                for phrase in ind.phrases:
+                    words = phrase.split()
+                    if words:
+                        index.setdefault(tuple(words[:2]), []).append((ind.code, phrase, len(words)))
+            self._extra["index"] = {k: tuple(v) for k, v in index.items()}
+        return self._extra["index"]  # type: ignore[return-value]
 
     def candidates(self, dimension: str) -> tuple[Indicator, ...]:
         """Indicators a fact of this dimension can measure."""
@@ -127,22 +161,31 @@ def map_indicator(catalogue: Catalogue, dimension: str, unit: str, role: str | N
     section = _norm(ctx.section)
     previous = _norm(ctx.previous)
     unit_f = fold(expand_abbreviation(unit))
+    found_after = catalogue.find(after)
+    found_before = catalogue.find(before)
+    found_previous = catalogue.find(previous)
+    found_section = catalogue.find(section)
+    allowed = catalogue.codes_of(dimension)
+    scores: dict[str, float] = {}
+    for key in set(found_after) | set(found_before) | set(found_previous) | set(found_section):
+        code, phrase = key
+        if code not in allowed:
+            continue
+        size = _size(phrase)
+        if key in found_after:
+            score = size * 1.2 + 20
+        elif key in found_before:
+            distance = len(before) - found_before[key]
+            score = size + 10 - min(distance / _DISTANCE_STEP, _DISTANCE_MAX)
+        elif key in found_previous:
+            score = size * 0.6
+        else:
+            score = size * 0.4
+        if score > scores.get(code, 0.0):
+            scores[code] = score
     best: tuple[float, str | None] = (0.0, None)
-    for ind in catalogue.candidates(dimension):
-        score = 0.0
-        for phrase in ind.phrases:
-            size = _size(phrase)
-            if phrase in after:
-                score = max(score, size * 1.2 + 20)
-                continue
-            at = before.rfind(phrase)
-            if at >= 0:
-                distance = len(before) - (at + len(phrase))
-                score = max(score, size + 10 - min(distance / _DISTANCE_STEP, _DISTANCE_MAX))
-            elif phrase in previous:
-                score = max(score, size * 0.6)
-            elif phrase in section:
-                score = max(score, size * 0.4)
+    for ind in catalogue.candidates(dimension):  # catalogue order breaks ties, as before
+        score = scores.get(ind.code, 0.0)
         if score and dimension == "count" and not _count_unit_ok(ind.unit_folded, unit_f):
             score -= _UNIT_PENALTY
         if score > best[0]:
@@ -155,6 +198,30 @@ def map_indicator(catalogue: Catalogue, dimension: str, unit: str, role: str | N
         # numerator's rate is a rate of (ratio_of in the data).
         code = _base_of(catalogue, code) or code
     return code, round(min(1.0, 0.35 + best[0] / 50), 2)
+
+
+def _find(text: str, index: dict[tuple[str, ...], tuple[tuple[str, str, int], ...]]) -> dict[tuple[str, str], int]:
+    """Every catalogue phrase in a normalised text: (code, phrase) → end of its last occurrence.
+
+    Phrases are indexed by their first two words (or their only word), so each position of
+    the text is compared with the few phrases that can start there.
+    """
+    words = text.split()
+    ends: list[int] = []
+    pos = 0
+    for w in words:
+        pos = text.index(w, pos) + len(w)
+        ends.append(pos)
+    found: dict[tuple[str, str], int] = {}
+    n = len(words)
+    for i, w in enumerate(words):
+        for key in ((w,), (w, words[i + 1]) if i + 1 < n else None):
+            if key is None:
+                continue
+            for code, phrase, length in index.get(key, ()):
+                if length <= 2 or (i + length <= n and " ".join(words[i : i + length]) == phrase.strip()):
+                    found[(code, phrase)] = ends[i + length - 1] + 1
+    return found
 
 
 def _size(phrase: str) -> float:

@@ -42,14 +42,19 @@ class Cues:
     """Every qualifier cue of one text, found once; facts then look up the cues before them."""
 
     def __init__(self, text: str) -> None:
+        low = text.lower()
         self.scope: list[tuple[int, str]] = []
-        for pattern, name in ((_CUMULATIVE, "cumulative"), (_YTD, "year_to_date"), (_PERIOD, "period")):
-            self.scope.extend((m.end(), name) for m in pattern.finditer(text))
+        for pattern, name, needles in ((_CUMULATIVE, "cumulative", ("kế", "dồn", "tổng cộng")),
+                                       (_YTD, "year_to_date", ("tháng", "đầu năm", "tính chung", "cả năm")),
+                                       (_PERIOD, "period", ("tháng", "kỳ", "quý"))):
+            if any(n in low for n in needles):
+                self.scope.extend((m.end(), name) for m in pattern.finditer(text))
         self.scope.sort()
-        self.estimate = [m.end() for m in _ESTIMATE.finditer(text)]
-        self.since = [(m.end(), _iso(m.group(1))) for m in _SINCE.finditer(text)]
+        self.estimate = [m.end() for m in _ESTIMATE.finditer(text)] if ("ước" in low or "dự kiến" in low) else []
+        has_from = "từ" in low
+        self.since = [(m.end(), _iso(m.group(1))) for m in _SINCE.finditer(text)] if has_from and "nay" in low else []
         self.as_of: list[tuple[int, str | None]] = []
-        for m in _AS_OF.finditer(text):
+        for m in (_AS_OF.finditer(text) if "đến" in low else ()):
             if m.group(1):
                 self.as_of.append((m.end(), _iso(m.group(1))))
             elif m.group(2):
@@ -57,7 +62,8 @@ class Cues:
                 if 1 <= month <= 12:
                     last = calendar.monthrange(year, month)[1]
                     self.as_of.append((m.end(), f"{year:04d}-{month:02d}-{last:02d}"))
-        self.ranges = [(m.start(), m.end(), _iso(m.group(1)), _iso(m.group(2))) for m in _RANGE.finditer(text)]
+        self.ranges = [(m.start(), m.end(), _iso(m.group(1)), _iso(m.group(2)))
+                       for m in (_RANGE.finditer(text) if has_from else ())]
 
 
 def qualifiers(text: str, sentence: tuple[int, int], clause_at: int, mention: Mention, cues: Cues) -> Qualifiers:

@@ -63,6 +63,8 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
 
 @lru_cache(maxsize=4)
 def load_partitions(data_dir: Path | None = None) -> tuple[tuple[str, ...], ...]:
-    """Groups of qualifier words that split a whole into parts (data file partitions.yaml)."""
+    """Groups of qualifier words that split a whole into parts (data file partitions.yaml), folded."""
+    from baocao.text.normalize import fold
+
     groups = yaml.safe_load(_data_text("partitions.yaml", data_dir)) or []
-    return tuple(tuple(nfc(str(w)) for w in group) for group in groups)
+    return tuple(tuple(fold(nfc(str(w))) for w in group) for group in groups)

@@ -79,7 +79,7 @@ def _ratios(text: str, drafts: list[Draft]) -> None:
         if nxt is not None and nxt.fact.dimension == "percent" and nxt.sentence == d.sentence:
             glue = text[d.fact.end : nxt.fact.start]
             bracketed = re.fullmatch(r"[^\d;.()]{0,50}\(\s*(?:đạt|bằng|chiếm)?\s*", glue, re.IGNORECASE)
-            if len(glue) <= 45 and _RATIO_GLUE.match(glue) or bracketed:
+            if (len(glue) <= 45 and _RATIO_GLUE.match(glue)) or bracketed:
                 nxt.role = "ratio_percent"
                 nxt.relations.append(Relation("ratio_of", target=num.fact.id, other=d.fact.id))
                 num.relations.append(Relation("numerator_of", target=nxt.fact.id, other=d.fact.id))
@@ -106,10 +106,15 @@ def _percent_then_ratio(text: str, drafts: list[Draft]) -> None:
 
 
 def _partitions(text: str, drafts: list[Draft], partitions: tuple[tuple[str, ...], ...]) -> None:
-    """ "đang giải quyết 96 hồ sơ, trong hạn 84 hồ sơ, quá hạn 05 hồ sơ": parts named by a partition."""
+    """ "đang giải quyết 96 hồ sơ, trong hạn 84 hồ sơ, quá hạn 05 hồ sơ": parts named by a partition.
+
+    `partitions` are folded word groups (see `load_partitions`)."""
     if not partitions:
         return
-    folded = [tuple(fold(w) for w in group) for group in partitions]
+    whole = fold(text)
+    folded = [g for g in partitions if sum(w in whole for w in g) >= 2]
+    if not folded:
+        return
     for i, total in enumerate(drafts):
         if total.fact.dimension == "percent" or total.fact.role == "denominator" or any(
             r.kind == "part_of" for r in total.relations

@@ -48,24 +48,53 @@ class Mention:
 _MEDAL = re.compile(r"[ \t]*(vàng|bạc|đồng)(?![^\W\d_])", re.IGNORECASE)
 
 
+_TOKEN = re.compile(r"[^\s/,;:.()\[\]\"“”'‘’!?=+<>]+")
+
+
 def read_unit(text: str, pos: int, lex: Lexicon) -> Unit | None:
+    """The unit printed at `pos` (right after a number): "%", "triệu đồng", "ha", "hồ sơ", …
+
+    Looks up the next one to four words (longest first) in the lexicon, after an optional
+    multiplier word; words must follow each other with only spaces between them.
+    """
     medal = _MEDAL.match(text, pos)
     if medal and "huy chương" in text[max(0, pos - 60) : pos].lower():
         return Unit("count", "huy chương", 1.0, medal.start(1), medal.end())
-    m = lex.unit_re.match(text, pos)
-    if not m:
+    i = pos
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    if text[i : i + 1] == "%":
+        return Unit("percent", "%", 1.0, i, i + 1)
+    tokens: list[tuple[int, int]] = []
+    at = i
+    while len(tokens) < 5:
+        m = _TOKEN.match(text, at)
+        if not m:
+            break
+        tokens.append((m.start(), m.end()))
+        gap = at = m.end()
+        while at < len(text) and text[at] in " \t":
+            at += 1
+        if at == gap:
+            break  # punctuation or the end: the unit cannot go on
+    if not tokens:
         return None
-    word = re.sub(r"\s+", " ", m.group("unit"))
-    factor = lex.multipliers.get((m.group("mult") or "").lower(), 1.0)
-    if word == "%":
-        if m.group("mult"):
-            return None
-        return Unit("percent", "%", 1.0, m.start("unit"), m.end())
-    start = m.start("mult") if m.group("mult") else m.start("unit")
-    known = lex.lookup(word)
-    if known is not None:
-        return Unit(known.dimension, known.unit, known.factor * factor, start, m.end())
-    return Unit("count", word.lower(), factor, start, m.end())
+    factor = 1.0
+    start = tokens[0][0]
+    first = text[tokens[0][0] : tokens[0][1]].lower()
+    if first in lex.multipliers and len(tokens) > 1:
+        factor = lex.multipliers[first]
+        tokens = tokens[1:]
+    for n in range(min(4, len(tokens)), 0, -1):
+        end = tokens[n - 1][1]
+        phrase = " ".join(text[a:b] for a, b in tokens[:n])
+        key = phrase.lower()
+        known = lex.lookup(phrase) if n <= 2 else None
+        if known is not None and (known.word == phrase or known.word.lower() == key):
+            return Unit(known.dimension, known.unit, known.factor * factor, start, end)
+        if key in lex.count_nouns:
+            return Unit("count", key, factor, start, end)
+    return None
 
 
 def _implied_noun(
