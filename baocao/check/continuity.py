@@ -148,7 +148,6 @@ def same_period_change(current: Report, previous: list[Report]) -> Iterator[Find
         if summed is None or summed[0] == 0 or summed[1][0].unit != now.unit:
             continue
         base, befores = summed
-        before = befores[0]
         shown = " + ".join(b.raw for b in befores)
         if pct.role == "percent_change":
             computed = abs(now.value - base) / base * 100

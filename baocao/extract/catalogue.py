@@ -58,12 +58,12 @@ class Catalogue:
         """Phrases of the catalogue in a normalised text (cached: titles and sentences repeat)."""
         cache = self._extra.setdefault("found", {})
         assert isinstance(cache, dict)
-        hit = cache.get(text)
+        hit: dict[tuple[str, str], int] | None = cache.get(text)
         if hit is None:
             if len(cache) > 20000:
                 cache.clear()
             hit = cache[text] = _find(text, self.phrase_index())
-        return hit  # type: ignore[no-any-return]
+        return hit
 
     def phrase_index(self) -> dict[tuple[str, ...], tuple[tuple[str, str, int], ...]]:
         """Normalised phrases by their first two words (or only word): (code, phrase, words)."""
