@@ -1,0 +1,1 @@
+"""The audit trail: every change to stored data with who, when, old, new and why."""

@@ -1,0 +1,1 @@
+"""Indicator catalogue, facts with provenance, indicator values, corrections and revisions."""

@@ -1,0 +1,1 @@
+"""Reports: the original file byte for byte, its document model, unit, period, status, versions."""

@@ -1,0 +1,1 @@
+"""Administrative units: hierarchy, kinds, validity dates, lineage across mergers and splits."""
