@@ -16,18 +16,23 @@ from baocao.text.normalize import fold_keep_length, nfc
 
 STRONG, MEDIUM, WEAK = 1.0, 0.8, 0.55
 
-_IN_PROGRESS: tuple[tuple[re.Pattern[str], float], ...] = (
-    (re.compile(r"\b(chưa hoàn thành|chưa thực hiện xong|chưa đạt|chưa xong|chưa được giải quyết)\b"), STRONG),
-    (re.compile(r"\b(đang|tiếp tục|dự kiến|sẽ|chuẩn bị|chưa|vẫn còn|còn chậm|chậm tiến độ|còn vướng mắc)\b"), MEDIUM),
-    (re.compile(r"\b(bước đầu|duy trì)\b"), WEAK + 0.1),
+# (pattern, strength, tense): tense markers and explicit phrases scope over the clauses after
+# them; lexical cues (result verbs, "được …") only speak for their own clause.
+_IN_PROGRESS: tuple[tuple[re.Pattern[str], float, bool], ...] = (
+    (re.compile(r"\b(chưa hoàn thành|chưa thực hiện xong|chưa đạt|chưa xong|chưa được giải quyết)\b"), STRONG, True),
+    (re.compile(r"\b(đang|tiếp tục|dự kiến|sẽ|chuẩn bị|chưa|vẫn còn|còn chậm|chậm tiến độ|còn vướng mắc)\b"), MEDIUM,
+     True),
+    (re.compile(r"\b(bước đầu|duy trì|được (?:quan tâm|chú trọng|triển khai|tăng cường|duy trì|tiếp tục))\b"),
+     WEAK + 0.1, False),
 )
-_DONE: tuple[tuple[re.Pattern[str], float], ...] = (
+_DONE: tuple[tuple[re.Pattern[str], float, bool], ...] = (
     (re.compile(r"\b(đã hoàn thành|hoàn thành|tổ chức thành công|thành công|đạt 100%|vượt (?:kế hoạch|chỉ tiêu|\d))"),
-     STRONG),
-    (re.compile(r"\b(đã)\b"), MEDIUM),
-    # result verbs without a tense marker: done unless the clause says otherwise
-    (re.compile(r"\b(ban hành|khai giảng|khánh thành|khởi công|bàn giao|đưa vào sử dụng|tổng kết|diễn ra"
-                r"|được công nhận|được khống chế|trao|cấp)\b"), MEDIUM - 0.1),
+     STRONG, True),
+    (re.compile(r"\b(đã)\b"), MEDIUM, True),
+    # result verbs and achieved states: done unless a tense marker says otherwise
+    (re.compile(r"\b(ban hành|khai giảng|khánh thành|khởi công|bàn giao|đưa vào sử dụng|tổng kết|diễn ra|trao|cấp"
+                r"|được (?:công nhận|khống chế|giữ vững|đảm bảo|bảo đảm|kiểm soát|vận hành|tháo gỡ|nâng lên|giải quyết"
+                r"|hoàn thiện|cải thiện|phê duyệt|khắc phục|thực hiện đạt))\b"), MEDIUM - 0.1, False),
 )
 _PERCENT_OF_PLAN = re.compile(
     r"\b(đạt|bằng|ước đạt)\s+(\d{1,3}(?:[.,]\d+)?)\s*%\s*(?:so với\s+)?(kế hoạch|dự toán|chỉ tiêu|kh"
@@ -47,6 +52,7 @@ class Cue:
     phrase: str  # as printed in the sentence
     start: int
     strength: float
+    tense: bool = True  # a tense marker or explicit phrase (scopes over later clauses), not a lexical cue
 
 
 def find_cues(sentence: str) -> list[Cue]:
@@ -64,11 +70,11 @@ def find_cues(sentence: str) -> list[Cue]:
         out.append(Cue(status, sentence[m.start() : m.end()].strip(), m.start(), STRONG if basis else MEDIUM))
         taken.append((m.start(), m.end()))
     for status, patterns in (("in_progress", _IN_PROGRESS), ("done", _DONE)):
-        for pattern, strength in patterns:
+        for pattern, strength, tense in patterns:
             for m in pattern.finditer(lowered):
                 if any(s <= m.start() < e for s, e in taken):
                     continue
-                out.append(Cue(status, sentence[m.start() : m.end()], m.start(), strength))
+                out.append(Cue(status, sentence[m.start() : m.end()], m.start(), strength, tense))
                 taken.append((m.start(), m.end()))
     out.sort(key=lambda c: c.start)
     return out
@@ -104,11 +110,11 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
 def decide(sentence: str, words: frozenset[str]) -> tuple[str, str, float]:
     """(status, cue phrase, cue strength) for a sentence matched to a task.
 
-    The clause holding most of the task's words (`words`: folded syllables) is read first:
-    its strongest cue decides (a tense marker "đang", "đã", "chưa" beats a result verb such
-    as "khai giảng"). With no cue there, the clauses before it are read (the predicate often
-    comes first: "Đã hoàn thành xóa 12 nhà tạm, nhà dột nát cho hộ nghèo, …"), then those after.
-    With no cue at all, a result printed with figures means done, otherwise under way.
+    The clause holding most of the task's words (`words`: folded syllables) is read first. In
+    order: a tense marker or explicit phrase in that clause ("đang", "đã", "chưa hoàn thành");
+    one in a clause before it, whose scope runs on ("Đang tiếp tục rà soát, hoàn thiện hồ sơ
+    cấp …"); a lexical cue of the clause itself ("khai giảng", "được giữ vững"); any cue before
+    or after. With no cue at all, a result printed with quantities means done, otherwise under way.
     """
     cues = find_cues(sentence)
     spans = _clauses(sentence)
@@ -117,13 +123,21 @@ def decide(sentence: str, words: frozenset[str]) -> tuple[str, str, float]:
     def hits(span: tuple[int, int]) -> int:
         return sum(1 for w in re.findall(r"\w+", folded[span[0] : span[1]]) if w in words)
 
+    def inside(i: int, tense: bool | None) -> list[Cue]:
+        return [c for c in cues if spans[i][0] <= c.start < spans[i][1] and (tense is None or c.tense == tense)]
+
     focus = max(range(len(spans)), key=lambda i: (hits(spans[i]), -i))
-    order = [focus, *range(focus - 1, -1, -1), *range(focus + 1, len(spans))]
-    for i in order:
-        inside = [c for c in cues if spans[i][0] <= c.start < spans[i][1]]
-        if inside:
-            best = max(inside, key=lambda c: (c.strength, -c.start))
-            return best.status, best.phrase, best.strength if i == focus else best.strength * 0.9
+    before = list(range(focus - 1, -1, -1))
+    steps: list[tuple[list[int], bool | None, float]] = [
+        ([focus], True, 1.0), (before, True, 0.9), ([focus], False, 1.0),
+        ([*before, *range(focus + 1, len(spans))], None, 0.9),
+    ]
+    for clauses, tense, factor in steps:
+        for i in clauses:
+            found = inside(i, tense)
+            if found:
+                best = max(found, key=lambda c: (c.strength, -c.start))
+                return best.status, best.phrase, best.strength * factor
     if has_quantity(sentence):
         return "done", "", WEAK
     return "in_progress", "", WEAK
