@@ -58,7 +58,7 @@ def _task_line(task: PlannedTask, sector_names: dict[str, str]) -> str:
 
 
 def cmd_tasks_of(args: argparse.Namespace) -> int:
-    doc = analyze(args.file, config_from(args)).document
+    doc = analyze(args.file, config_from(args), upto="parse").document
     tasks = extract_tasks(doc)
     late = follow_up(doc)
     if args.json:
@@ -100,8 +100,8 @@ def _status_line(st: TaskStatus) -> list[str]:
 
 def cmd_follow(args: argparse.Namespace) -> int:
     config = config_from(args)
-    previous = analyze(args.previous, config).document
-    current = analyze(args.current, config).document
+    previous = analyze(args.previous, config, upto="parse").document
+    current = analyze(args.current, config, upto="parse").document
     statuses = follow(previous, current)
     warning = period_warning([s.task for s in statuses], current)
     if args.json:

@@ -252,6 +252,20 @@ def _choose(scored: list[tuple[float, int, frozenset[str]]], cands: list[Candida
     return max(plausible, key=lambda item: (cands[item[1]].informative, cands[item[1]].role == "result", item[0]))
 
 
+def _read_on(cands: list[Candidate], index: int, status: str, strength: float) -> tuple[Candidate, str, str, float]:
+    """A summary sentence without a cue is often followed by its figures in the same paragraph
+    ("Công tác đối ngoại … được thực hiện đúng quy định. Trong tháng, xử lý 16 Tờ trình …"):
+    read the next sentence of the paragraph and keep both as the evidence."""
+    cand = cands[index]
+    after = cands[index + 1] if index + 1 < len(cands) else None
+    if after is None or after.paragraph != cand.paragraph or not after.informative:
+        return cand, status, "", strength
+    status, cue, strength = decide(after.text, frozenset())
+    joined = Candidate(cand.paragraph, f"{cand.text} {after.text}", cand.section, cand.sectors, cand.folded,
+                       cand.features, cand.indicators, cand.names, cand.factor, cand.role, True)
+    return joined, status, cue, strength * 0.9
+
+
 def match_tasks(tasks: Iterable[PlannedTask], next_doc: Document, overrides: Mapping[str, Override] | None = None,
                 vocab: Vocabulary | None = None, threshold: float = THRESHOLD) -> list[TaskStatus]:
     """The status of each planned task in the next period's report, in the order given."""
@@ -278,6 +292,8 @@ def match_tasks(tasks: Iterable[PlannedTask], next_doc: Document, overrides: Map
         score, index, feats = _choose(scored, cands, threshold)
         cand = cands[index]
         status, cue, strength = decide(cand.text, frozenset(f for f in feats & cand.features if " " not in f))
+        if not cue and not cand.informative:
+            cand, status, cue, strength = _read_on(cands, index, status, strength)
         margin = min(1.0, 0.5 + (score - threshold) / (1.0 - threshold))
         confidence = round(0.5 * margin + 0.5 * strength, 3)
         out.append(TaskStatus(task, status, confidence, _evidence(cand, score), alternatives, cue))
