@@ -20,7 +20,7 @@ from baocao.synth import MISTAKE_KINDS, make_province, render_report
 from baocao.synth.series import Series
 
 ACCEPT = {
-    "sum": {"sum_mismatch", "part_exceeds_total"},
+    "sum": {"sum_mismatch", "part_exceeds_total", "partition_denominator"},
     "ratio": {"percent_mismatch", "percent_truncated", "rate_base_changed", "same_period_mismatch"},
     "percent_change": {"percent_mismatch", "percent_truncated", "change_direction", "previous_period_mismatch",
                        "same_period_mismatch"},

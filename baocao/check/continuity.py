@@ -13,10 +13,16 @@ from baocao.text.periods import previous_period
 _CUMULATIVE = ("cumulative", "year_to_date")
 
 
+def _family(scopes: tuple[str, ...]) -> tuple[str, ...]:
+    """ "lũy kế" and "8 tháng đầu năm" are the same figure for comparisons."""
+    return _CUMULATIVE if any(s in _CUMULATIVE for s in scopes) else scopes
+
+
 def _value(report: Report, indicator: str, scopes: tuple[str, ...]) -> Fact | None:
-    """The one body figure of an indicator in these scopes; None when there is none or several."""
+    """The one figure of an indicator in these scopes; None when there is none or several."""
+    scopes = _family(scopes)
     found = [f for f in report.facts if f.indicator == indicator and f.qualifiers.scope in scopes
-             and f.role in (None, "numerator") and f.footnote is None]
+             and f.role in (None, "numerator")]
     return found[0] if len(found) == 1 else None
 
 
@@ -182,7 +188,8 @@ def implied_base(current: Report, previous: list[Report]) -> Iterator[Finding]:
         earlier = [p for p in prev.facts if p.role == "achievement" and any(
             r.kind == "achievement_of" and r.basis == rel.basis and prev.by_id.get(r.target) is not None
             and prev.by_id[r.target].indicator == now.indicator
-            and prev.by_id[r.target].qualifiers.scope == now.qualifiers.scope for r in p.relations)]
+            and _family((prev.by_id[r.target].qualifiers.scope,)) == _family((now.qualifiers.scope,))
+            for r in p.relations)]
         if len(earlier) != 1 or earlier[0].value == 0:
             continue
         old_pct = earlier[0]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -48,7 +47,8 @@ def _doubles() -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, str
     pairs: set[tuple[str, str]] = set()
     for phrase in vocabulary:
         words = _WORDS.findall(nfc(phrase))
-        pairs.update(itertools.pairwise(words))
+        if len(words) == 2:  # a two-syllable word; longer phrases would make every neighbour a "word"
+            pairs.add((words[0], words[1]))
     return frozenset(sections["allowed"]), frozenset(sections["single"]), frozenset(pairs)
 
 

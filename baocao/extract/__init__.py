@@ -94,6 +94,11 @@ def extract(document: Document, data_dir: Path | None = None) -> tuple[Fact, ...
     return tuple(_with_indicators(frozen, catalogue, titles, texts))
 
 
+_CONTINUES = re.compile(
+    r"[\s,(]*(?:(?:(?:lũy|luỹ)\s+kế|cộng\s+dồn|từ\s+đầu\s+năm|tính\s+chung|ước|đạt|được|là|\d{1,2}\s+tháng"
+    r"(?:\s+đầu\s+năm)?|tháng\s+\d{1,2}(?:/\d{4})?|năm\s+\d{4})[\s,]*)+",
+    re.IGNORECASE,
+)
 _AFTER_NOUN = re.compile(r"^\s*([^\W\d_][^,;:.()\d%]{0,50}?)(?=\s*(?:[,;:.()%]|\d|đạt|tăng|giảm|bằng|với|$))")
 
 
@@ -120,6 +125,17 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
         by_id[fact.id] = fact
         out.append(fact)
     for i, fact in enumerate(out):
+        if i and fact.dimension != "percent":
+            prev = out[i - 1]
+            if (
+                prev.indicator
+                and (prev.paragraph, prev.footnote, prev.sentence_start) == (fact.paragraph, fact.footnote, fact.sentence_start)
+                and (prev.dimension, prev.unit) == (fact.dimension, fact.unit)
+                and _CONTINUES.fullmatch(fact.sentence[prev.end - fact.sentence_start : fact.start - fact.sentence_start])
+            ):
+                # "thu được 706 triệu đồng lũy kế đạt 4.567 triệu đồng": the same measure, cumulated
+                out[i] = replace(fact, indicator=prev.indicator, indicator_confidence=prev.indicator_confidence)
+            continue
         if fact.dimension != "percent":
             continue
         for rel in fact.relations:

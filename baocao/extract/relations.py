@@ -179,6 +179,21 @@ def _previous_value(drafts: list[Draft], i: int, same_unit: bool = False, text: 
 
 
 def _comparisons(text: str, drafts: list[Draft]) -> None:
+    _compare(text, drafts)
+    # "Xi măng … tăng 14,43% so với cùng kỳ; Than … tăng 9,9%": a change printed without its
+    # basis takes the basis of the changes before it in the same sentence
+    last_basis: dict[tuple[int, int], str] = {}
+    for d in drafts:
+        for i, rel in enumerate(d.relations):
+            if rel.kind != "change_of":
+                continue
+            if rel.basis:
+                last_basis[d.sentence] = rel.basis
+            elif d.sentence in last_basis:
+                d.relations[i] = replace(rel, basis=last_basis[d.sentence])
+
+
+def _compare(text: str, drafts: list[Draft]) -> None:
     for i, d in enumerate(drafts):
         if d.role == "ratio_percent" or d.fact.role in ("numerator", "denominator"):
             continue
