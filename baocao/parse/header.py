@@ -39,6 +39,7 @@ def parse_header(body: list[Line]) -> Header:
     i = 0
     n = min(len(body), 30)
     last_header = -1
+    last_was_title = False
     while i < n:
         text = body[i].text.strip()
         if not text or body[i].kind != "body":
@@ -78,12 +79,17 @@ def parse_header(body: list[Line]) -> Header:
             doc_type = DOC_TYPES[upper]
             present = True
             handled = True
+        elif issuer and not handled and is_all_caps(text) and not doc_type and not number and len(issuer) < 3 \
+                and len(text) < 60:
+            issuer.append(text)  # "ỦY BAN NHÂN DÂN" / "TỈNH CAO SƠN"
+            handled = True
+        elif title and not handled and last_was_title and (text[:1].islower() or text[:1].isdigit()):
+            title[-1] = f"{title[-1]} {text}"  # a wrapped title line
+            handled = True
         elif (doc_type is not None or present) and not handled and len(title) < 4 and _looks_like_title(text):
             title.append(text)
             handled = True
-        elif issuer and not handled and is_all_caps(text) and not doc_type and len(issuer) < 3 and len(text) < 60:
-            issuer.append(text)
-            handled = True
+        last_was_title = handled and bool(title) and (title[-1].endswith(text))
         if _RULE.match(text) or text.lower().startswith("kính gửi"):
             handled = True
         if not handled:

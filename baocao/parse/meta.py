@@ -101,9 +101,9 @@ def infer_unit(header: Header, text: str, recipients: tuple[str, ...] = ()) -> t
 
 def _clean_name(name: str) -> str:
     """Leading capitalised words of a place name ("Tam Thanh", "Lạng Sơn", "Hoàng Văn Thụ")."""
-    out = []
+    out: list[str] = []
     for w in re.split(r"[ ]", name):
-        if not w or not (w[0].isupper() or re.fullmatch(r"[IVX]+|\d{1,2}", w)):
+        if not w or not (w[0].isupper() or out and re.fullmatch(r"[IVX]+|\d{1,2}", w)):
             break
         out.append(w)
         if len(out) == 4:

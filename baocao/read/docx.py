@@ -107,15 +107,33 @@ def read_docx(data: bytes, config: Config) -> RawDocument:
                 RawLine(text=text, kind="body", markers=markers, whole_paragraph=True, style=_style_name(block, styles))
             )
         elif block.tag == f"{W}tbl":
-            for row in block.iter(f"{W}tr"):
-                cells = []
-                for cell in row.iter(f"{W}tc"):
-                    cells.append(" ".join(paragraph_text(p, ids)[0].strip() for p in cell.iter(f"{W}p")).strip())
-                text = nfc(" | ".join(c for c in cells if c))
-                if text:
-                    lines.append(RawLine(text=text, kind="body", whole_paragraph=True, style="table"))
+            lines.extend(_table_lines(block, ids))
     lines.extend(_footnotes(document, ids))
     return RawDocument(lines=tuple(lines), kind="docx", pages=1)
+
+
+def _table_lines(table: Any, ids: dict[str, int]) -> list[RawLine]:
+    """A layout table (header block, signature: at most 2 columns and 4 rows) gives each cell's
+    paragraphs as lines, left cell first; a data table gives one line per row, cells joined by " | "."""
+    rows = list(table.iter(f"{W}tr"))
+    cells_of = [list(row.iter(f"{W}tc")) for row in rows]
+    layout = len(rows) <= 4 and all(len(c) <= 2 for c in cells_of)
+    out: list[RawLine] = []
+    if layout:
+        for column in range(max((len(c) for c in cells_of), default=0)):
+            for cells in cells_of:
+                if column < len(cells):
+                    for p in cells[column].iter(f"{W}p"):
+                        text, markers = _normalise(*paragraph_text(p, ids))
+                        if text.strip():
+                            out.append(RawLine(text=text, kind="body", markers=markers, whole_paragraph=True))
+        return out
+    for cells in cells_of:
+        texts = [" ".join(paragraph_text(p, ids)[0].strip() for p in cell.iter(f"{W}p")).strip() for cell in cells]
+        text = nfc(" | ".join(t for t in texts if t))
+        if text:
+            out.append(RawLine(text=text, kind="body", whole_paragraph=True, style="table"))
+    return out
 
 
 def _normalise(text: str, markers: tuple[Marker, ...]) -> tuple[str, tuple[Marker, ...]]:

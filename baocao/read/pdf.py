@@ -98,8 +98,8 @@ def page_glyphs(page: Any) -> list[_Glyph]:
 
 def _cluster_lines(glyphs: list[_Glyph], body_size: float) -> list[list[_Glyph]]:
     """Group glyphs into printed lines by baseline; small raised digits join the line they sit on."""
-    small = [g for g in glyphs if g.text.strip().isdigit() and g.size < 0.8 * body_size]
-    normal = [g for g in glyphs if not (g.text.strip().isdigit() and g.size < 0.8 * body_size)]
+    small = [g for g in glyphs if g.text.strip().isdigit() and g.size < 0.9 * body_size]
+    normal = [g for g in glyphs if not (g.text.strip().isdigit() and g.size < 0.9 * body_size)]
     lines: list[list[_Glyph]] = []
     for g in sorted(normal, key=lambda g: (round(g.bottom, 1), g.x0)):
         tol = max(1.5, 0.3 * g.size)
@@ -148,7 +148,7 @@ def _line_text(glyphs: list[_Glyph], body_size: float) -> tuple[str, tuple[Marke
     for g in glyphs:
         is_sup = (
             g.text.isdigit()
-            and g.size < 0.8 * main
+            and g.size < 0.9 * main
             and g.bottom < baseline - 0.15 * main
         )
         if prev is not None:
