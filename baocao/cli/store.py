@@ -199,7 +199,14 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     open_store()
+    from baocao.web.periods.services import core_period
     from baocao.web.reports.batch import Item, ingest_files
+    from baocao.web.units.services import resolve
+
+    if args.period:
+        core_period(args.period)  # one line for a malformed argument, not one per file
+    if args.unit:
+        resolve(args.unit, core_period_end(args.period) if args.period else None)  # an unknown code: one line
 
     def show(item: Item, r: Any, error: str | None) -> None:
         if args.json:
@@ -235,6 +242,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         tail = f", {batch.outliers} giá trị bất thường." if batch.outliers else "."
         print(f"Xong: {batch.stored}/{len(items)} tệp đã lưu, {batch.failed} tệp lỗi{tail}")
     return 2 if batch.failed else 0
+
+
+def core_period_end(code: str) -> Any:
+    from baocao.web.periods.services import core_period, data_window
+
+    return data_window(core_period(code))[1]
 
 
 def cmd_values(args: argparse.Namespace) -> int:

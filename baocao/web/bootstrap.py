@@ -32,6 +32,7 @@ def ensure_home() -> Path:
 
     home = Path(settings.BAOCAO_HOME)
     (home / "files").mkdir(parents=True, exist_ok=True)
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)  # whitenoise looks there
     return home
 
 

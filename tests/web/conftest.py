@@ -25,6 +25,8 @@ import pytest
 _HOME = tempfile.mkdtemp(prefix="baocao-test-home-")
 atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
 os.environ["BAOCAO_HOME"] = _HOME  # never the user's data
+os.environ.pop("BAOCAO_STATIC_ROOT", None)
+os.makedirs(os.path.join(_HOME, "static"), exist_ok=True)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "baocao.web.settings")
 
 import django  # noqa: E402

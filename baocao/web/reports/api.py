@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404, HttpRequest
 from ninja import File, Form, Router, Schema
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
+from ninja.responses import Status
 
 from baocao.web.accounts import access
 from baocao.web.apiutil import period_of, user_of, visible_unit
@@ -137,19 +138,19 @@ def upload_report(request: HttpRequest, file: UploadedFile = File(...), unit: st
     user = user_of(request)
     limit = settings.BAOCAO_MAX_UPLOAD_BYTES
     if file.size and file.size > limit:
-        return 413, {"detail": f"Tệp lớn hơn giới hạn {limit // (1024 * 1024)} MB."}
+        return Status(413, {"detail": f"Tệp lớn hơn giới hạn {max(1, limit // (1024 * 1024))} MB."})
     data = file.read()
     try:
         result = ingest(data, file.name or "upload", unit_code=unit or None, period_code=period or None,
                         actor=user, user=user, via="api", status=status)
     except AlreadyStoredElsewhere as exc:
-        return 409, {"detail": exc.message}
+        return Status(409, {"detail": exc.message})
     r = result.report
     payload = {"id": r.pk, "version": result.version.number, "created": result.created,
                "superseded": result.superseded, "unit": r.unit.code, "period": r.period.code, "status": r.status,
                "facts": result.facts, "findings": result.findings, "values_created": result.values.created,
                "values_revised": result.values.revised}
-    return (201 if result.created else 200), payload
+    return Status(201 if result.created else 200, payload)
 
 
 def _version(report: Report, number: int | None) -> ReportVersion:

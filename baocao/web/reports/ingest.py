@@ -30,7 +30,7 @@ from baocao.web.indicators.catalogue import by_code
 from baocao.web.indicators.derive import Outcome, apply_version
 from baocao.web.indicators.services import facts_from_core
 from baocao.web.periods.models import Period
-from baocao.web.periods.services import ensure_period
+from baocao.web.periods.services import core_period, ensure_period
 from baocao.web.reports import storage
 from baocao.web.reports.models import DOC_TYPES, STATUSES, Report, ReportVersion
 from baocao.web.units.models import Unit
@@ -110,6 +110,8 @@ def ingest(data: bytes, name: str, *, unit_code: str | None = None, period_code:
     `analysis` done ahead (in a worker) and the catalogue it loaded once (`indicators`)."""
     if status not in dict(STATUSES):
         raise InputError(f"Trạng thái «{status}» không hợp lệ (draft, submitted hoặc reviewed).")
+    if period_code:
+        core_period(period_code)  # a malformed argument is refused even for a file already stored
     digest = storage.sha256_of(data)
     existing = ReportVersion.objects.select_related("report__unit", "report__period").filter(sha256=digest).first()
     if existing is not None:
