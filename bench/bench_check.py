@@ -103,7 +103,7 @@ def main() -> None:
     recall: dict[str, dict[str, object]] = {}
     misses: dict[str, list[str]] = defaultdict(list)
     for kind in MISTAKE_KINDS:
-        hit = total = 0
+        hit = total = printed_hit = printed_total = 0
         for j in range(args.per_kind):
             code, year, month = pick()
             seed = args.seed * 1000 + j
@@ -113,11 +113,20 @@ def main() -> None:
             result = run(rep.text, earlier(code, year, month, seed))
             total += 1
             m = rep.mistakes[0]
-            if caught(result.findings, kind, m.involved):
-                hit += 1
-            else:
-                misses[kind].append(m.description)
-        recall[kind] = {"injected": total, "caught": hit, "recall": round(hit / total, 3) if total else None}
+            # a ratio or change whose basis is printed nowhere (not in this report, nor in the
+            # reports given) cannot be verified by any reader
+            unprinted = any(c.base is not None and c.result in m.fact_ids for c in rep.checks) and kind in (
+                "ratio", "percent_change")
+            ok = caught(result.findings, kind, m.involved)
+            hit += ok
+            if not unprinted:
+                printed_total += 1
+                printed_hit += ok
+            if not ok:
+                misses[kind].append(m.description + (" [basis not printed]" if unprinted else ""))
+        recall[kind] = {"injected": total, "caught": hit, "recall": round(hit / total, 3) if total else None,
+                        "basis_printed": printed_total,
+                        "recall_basis_printed": round(printed_hit / printed_total, 3) if printed_total else None}
     summary = {
         "recall_per_kind": recall,
         "min_recall": min((v["recall"] for v in recall.values() if v["recall"] is not None), default=None),  # type: ignore[type-var]

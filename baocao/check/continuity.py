@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from baocao.check.common import Report, finding, half_unit, show, show_percent
 from baocao.check.model import Finding
+from baocao.check.ratios import change_bound
 from baocao.extract.model import Fact
 from baocao.text.periods import previous_period
 
@@ -161,7 +162,7 @@ def same_period_change(current: Report, previous: list[Report]) -> Iterator[Find
         else:
             computed = now.value / base * 100
             what = f"{now.raw}/{shown} cùng kỳ"
-        bound = computed * (half_unit(now) / max(now.value, 1e-9) + sum(half_unit(b) for b in befores) / base) * 2
+        bound = change_bound(now.value, half_unit(now), base, sum(half_unit(b) for b in befores))
         if len(befores) > 1:
             bound += 1.0  # a merged unit: its predecessors' boundaries need not add up exactly
         if abs(computed - pct.value) > 0.5 * 10 ** (-pct.decimals) + bound + 1e-9:

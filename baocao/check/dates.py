@@ -19,6 +19,7 @@ _SCHOOL = re.compile(r"năm\s+học\s+(mới\s+)?(\d{4})\s*[-–]\s*(\d{4})", re
 _DOC = re.compile(
     r"(?:số\s+)?(\d{1,5}(?:/\d{4})?[-/][A-ZĐ][\wĐđ]*(?:[-/][\wĐđ]+)*)\s*,?\s*ngày\s+(\d{1,2}/\d{1,2}/\d{4})"
 )
+_PAST_YEAR = re.compile(r"tổng\s+kết|kết\s+thúc|năm\s+học\s+trước|đã\s+qua|cuối", re.IGNORECASE)
 _RANGE = re.compile(r"từ\s+(?:ngày\s+)?(\d{1,2}/\d{1,2}/\d{4})\s+đến\s+(?:ngày\s+)?(\d{1,2}/\d{1,2}/\d{4})", re.IGNORECASE)
 
 
@@ -186,6 +187,13 @@ def school_years(report: Report) -> Iterator[Finding]:
             elif a not in (year - 1, year):
                 yield _finding(report, "school_year_mismatch", "warning",
                                f"Năm học {a} - {b} xa kỳ báo cáo {period.label or period.code}.", ev, "school_years")
+            elif month >= 9 and a == year - 1 and not _PAST_YEAR.search(text[max(0, m.start() - 80) : m.start()]):
+                # from September the current school year is year - year+1, unless the sentence
+                # sums up the one that ended ("tổng kết năm học 2024 - 2025")
+                yield _finding(report, "school_year_mismatch", "error",
+                               f"«Năm học {a} - {b}» không khớp kỳ báo cáo {period.label or period.code}: "
+                               f"năm học hiện tại là {year} - {year + 1}.", ev, "school_years",
+                               suggestion=f"năm học {year} - {year + 1}")
 
 
 def document_dates(report: Report) -> Iterator[Finding]:

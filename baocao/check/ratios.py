@@ -44,6 +44,11 @@ def _relative_bound(a: Fact, b: Fact, value: float) -> float:
     return abs(value) * (half_unit(a) / max(abs(a.value), 1e-9) + half_unit(b) / abs(b.value))
 
 
+def change_bound(now: float, h_now: float, base: float, h_base: float) -> float:
+    """How much a change (now - base)/base·100 can move when now and base are each rounded."""
+    return 100 * (h_now + abs(now) * h_base / abs(base)) / abs(base)
+
+
 
 
 
@@ -93,7 +98,8 @@ def percent_change(report: Report) -> Iterator[Finding]:
             computed = abs(now.value - base.value) / base.value * 100
             direction_ok = (now.value < base.value) == (rel.direction == "down") or now.value == base.value
             found = _percent_finding(report, pct, computed, [now, base], f"({now.raw} so với {base.raw})",
-                                     "percent_change", _relative_bound(now, base, computed))
+                                     "percent_change", change_bound(now.value, half_unit(now), base.value,
+                                                                    half_unit(base)))
             if not direction_ok:
                 word = "giảm" if rel.direction == "down" else "tăng"
                 yield finding(report, "change_direction", "error",
@@ -128,7 +134,8 @@ def change_with_absolute(report: Report) -> Iterator[Finding]:
         computed = absolute.value / base * 100
         found = _percent_finding(report, pct, computed, [now, absolute],
                                  f"{'giảm' if direction == 'down' else 'tăng'} {absolute.raw} trên {show(base, now)}",
-                                 "change_with_absolute", _relative_bound(absolute, now, computed))
+                                 "change_with_absolute",
+                                 change_bound(absolute.value, half_unit(absolute), base, half_unit(now) + half_unit(absolute)))
         if found:
             yield found
 

@@ -41,6 +41,7 @@ def split_footnotes(stream: list[Line]) -> Split:
     notes: list[RawFootnote] = []
     warnings: list[ParseWarning] = []
     in_block = False
+    pause = False  # a blank line after a footnote that ended a sentence
     for line in stream:
         if line.kind == "footnote" and line.whole_paragraph and line.footnote is not None:
             notes.append(RawFootnote(number=line.footnote, parts=[line.text.strip()], page=line.page, block_at=len(body)))
@@ -54,6 +55,9 @@ def split_footnotes(stream: list[Line]) -> Split:
             line.page_start or line.kind == "page_number" or _CLOSING.match(line.text) or (line.kind == "body" and line.size)
         ):
             in_block = False
+        elif in_block and pause and line.kind == "body" and not _starts_next(line.text, notes):
+            in_block = False  # the block ended before a blank line; what follows is body (a signer's name)
+        pause = in_block and line.kind == "blank" and bool(notes) and bool(re.search(r"[.!?]\s*$", notes[-1].parts[-1]))
         if not in_block:
             if line.kind in ("body", "blank", "page_number"):
                 body.append(line)
@@ -63,6 +67,11 @@ def split_footnotes(stream: list[Line]) -> Split:
         _add_footnote_line(line, notes, len(body), warnings)
     _check_sequence(notes, warnings)
     return Split(body=body, footnotes=notes, warnings=warnings)
+
+
+def _starts_next(text: str, notes: list[RawFootnote]) -> bool:
+    m = _START.match(text.strip())
+    return bool(m) and int(m.group(1)) == (notes[-1].number + 1 if notes else 1)
 
 
 def _add_footnote_line(line: Line, notes: list[RawFootnote], body_len: int, warnings: list[ParseWarning]) -> None:

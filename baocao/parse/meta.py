@@ -103,12 +103,17 @@ def _clean_name(name: str) -> str:
     """Leading capitalised words of a place name ("Tam Thanh", "Lạng Sơn", "Hoàng Văn Thụ")."""
     out: list[str] = []
     for w in re.split(r"[ ]", name):
-        if not w or not (w[0].isupper() or out and re.fullmatch(r"[IVX]+|\d{1,2}", w)):
+        if not w or not (w[0].isupper() or (out and re.fullmatch(r"[IVX]+|\d{1,2}", w))):
             break
         out.append(w)
         if len(out) == 4:
             break
     return " ".join(out)
+
+
+# Titles of the part about the next period ("NHIỆM VỤ TRỌNG TÂM THÁNG 12/2025"), as opposed to
+# "KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 11/2025", which is about this one.
+_NEXT_PERIOD = re.compile(r"NHIỆM\s+VỤ\s+TRỌNG\s+TÂM|NHIỆM\s+VỤ,\s+GIẢI\s+PHÁP|PHƯƠNG\s+HƯỚNG|NHIỆM\s+VỤ\s+(?:CÔNG\s+TÁC\s+)?(?:THÁNG|QUÝ|NĂM)\s+TỚI")
 
 
 def infer_period(title: str | None, sections: list[Section], paragraphs: list[str], doc_type: str) -> Period | None:
@@ -118,7 +123,7 @@ def infer_period(title: str | None, sections: list[Section], paragraphs: list[st
             return p
     for s in sections[:12]:
         if s.level <= 1 and re.search(r"TÌNH HÌNH|KẾT QUẢ|TRỌNG TÂM CÔNG TÁC", s.title.upper()):
-            if doc_type != "work_programme" and "NHIỆM VỤ" in s.title.upper():
+            if doc_type != "work_programme" and _NEXT_PERIOD.search(s.title.upper()):
                 continue
             p = find_period(s.title)
             if p:
@@ -133,7 +138,7 @@ def infer_period(title: str | None, sections: list[Section], paragraphs: list[st
         best = counts.most_common(1)[0][0]
         return Period(best.kind, best.year, best.month, label=f"tháng {best.month} năm {best.year}")
     for s in sections:
-        if "NHIỆM VỤ" in s.title.upper():
+        if _NEXT_PERIOD.search(s.title.upper()):
             p = find_period(s.title)
             if p and p.kind in ("month", "quarter", "half_year"):
                 prev = previous_period(p)
