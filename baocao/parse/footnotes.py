@@ -71,7 +71,7 @@ def split_footnotes(stream: list[Line]) -> Split:
 
 def _starts_next(text: str, notes: list[RawFootnote]) -> bool:
     m = _START.match(text.strip())
-    return bool(m) and int(m.group(1)) == (notes[-1].number + 1 if notes else 1)
+    return m is not None and int(m.group(1)) == (notes[-1].number + 1 if notes else 1)
 
 
 def _add_footnote_line(line: Line, notes: list[RawFootnote], body_len: int, warnings: list[ParseWarning]) -> None:
