@@ -68,10 +68,12 @@ def check(document: Document, facts: tuple[Fact, ...],
     order = {s.id: i for i, s in enumerate(document.iter_sections())}
     para_order = {p.id: i for i, p in enumerate(document.iter_paragraphs())}
 
-    def key(f: Finding) -> tuple[int, int, int]:
+    def key(f: Finding) -> tuple[int, int, int, int]:
         ev = f.evidence[0] if f.evidence else None
-        return (order.get(f.section or "", -1), para_order.get(ev.paragraph or "", -1) if ev else -1,
-                ev.start or 0 if ev else 0)
+        if ev is None:
+            return (order.get(f.section or "", -1), -1, -1, 0)
+        note = -1 if ev.footnote is None else ev.footnote
+        return (order.get(f.section or "", -1), para_order.get(ev.paragraph or "", -1), note, ev.start or 0)
 
     return tuple(sorted(_dedupe(found), key=key))
 

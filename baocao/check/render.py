@@ -76,6 +76,7 @@ aside{font-family:system-ui,sans-serif;font-size:.9rem;background:#fafafa;border
 aside b.error{color:#c00;background:none;border:0} aside b.warning{color:#a60;background:none;border:0}
 aside b.info{color:#36c;background:none;border:0}
 .summary{font-family:system-ui,sans-serif;background:#f4f4f4;padding:.5rem 1rem}
+a.ref{font-family:system-ui,sans-serif;font-size:.7rem;color:#c00;text-decoration:none;margin-left:.1em;vertical-align:super}
 @media print{aside{break-inside:avoid}}
 """
 
@@ -88,7 +89,7 @@ def _marked(text: str, spans: list[tuple[int, int, Finding, int]]) -> str:
             continue
         out.append(html.escape(text[last:start]))
         out.append(f'<mark class="f {f.severity}" title="{html.escape(f.message)}" id="m{n}">'
-                   f'{html.escape(text[start:end])}</mark><sup><a href="#f{n}">{n}</a></sup>')
+                   f'{html.escape(text[start:end])}</mark><a class="ref" href="#f{n}">[{n}]</a>')
         last = end
     out.append(html.escape(text[last:]))
     return "".join(out)
