@@ -151,7 +151,7 @@ def test_value_tables_series_ranking_children_rollup(api: object, reports: dict)
     assert (q["value"], q["complete"], q["missing"]) == (600, False, ["2025-10", "2025-12"])
     assert api.get("/values/series", "bob", indicator="khong.co", unit="06041").status_code == 404  # type: ignore
     assert api.get("/values/series", "bob", indicator="budget.revenue.total", unit="06041",  # type: ignore
-                   start="11/2025").status_code == 400
+                   **{"from": "11/2025"}).status_code == 400
 
 
 def test_value_tables_export_as_csv_and_xlsx(api: object, reports: dict) -> None:
@@ -226,3 +226,18 @@ def test_facts_can_be_read_and_rejected_by_a_reviewer(api: object, reports: dict
     assert api.patch(f"/facts/{fid}", "alice", {"status": "rejected"}).status_code == 403  # type: ignore
     assert api.patch(f"/facts/{fid}", "bob", {"status": "rejected", "reason": "trùng"}).json()["status"] == "rejected"  # type: ignore
     assert not IndicatorValue.objects.filter(indicator__code="docs.incoming").exists()
+
+
+def test_uploading_straight_to_reviewed_needs_a_reviewer(api: object, world: dict) -> None:
+    assert upload(api, "alice", report_text(), status="reviewed").status_code == 403
+    r = upload(api, "alice", report_text(), status="submitted")
+    assert r.status_code == 201 and r.json()["status"] == "submitted"
+    assert upload(api, "bob", report_text(), unit="06041", status="reviewed").json()["status"] == "reviewed"
+
+
+def test_series_takes_from_and_to(api: object, reports: dict) -> None:
+    r = api.get("/values/series", "bob", indicator="budget.revenue.total", unit="06041",  # type: ignore
+                **{"from": "2025-01", "to": "2025-12"})
+    assert [p["period"] for p in r.json()["points"]] == ["2025-11"]
+    r = api.get("/reports", "bob", **{"from": "2025-01", "to": "2025-12"})  # type: ignore[attr-defined]
+    assert r.json()["count"] == 2

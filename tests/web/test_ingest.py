@@ -155,3 +155,22 @@ def test_a_batch_with_a_bad_file_stores_the_others(world: dict, tmp_path: Path) 
     item, result, error = batch.results[1]
     assert result is None and item.path == empty and "rỗng" in (error or "")
     assert Report.objects.count() == 3
+
+
+def test_other_apps_hear_of_every_stored_version(world: dict) -> None:
+    from baocao.web.reports.signals import version_stored
+
+    heard: list[tuple[int, str]] = []
+
+    def receiver(sender: object, version: ReportVersion, document: object, analysis: object, **kw: object) -> None:
+        heard.append((version.number, document.meta.title or ""))  # type: ignore[attr-defined]
+
+    version_stored.connect(receiver)
+    try:
+        text = report_text()
+        store("06041", "2025-11", text=text)
+        store("06041", "2025-11", text=text)  # the same file: nothing stored, nothing sent
+        store("06041", "2025-11")
+    finally:
+        version_stored.disconnect(receiver)
+    assert [n for n, _ in heard] == [1, 2] and "tháng 11 năm 2025" in heard[0][1]

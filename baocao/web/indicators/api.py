@@ -5,7 +5,7 @@ from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from baocao.web.accounts import access
 from baocao.web.apiutil import check_format, indicator_of, period_of, user_of, visible_unit
@@ -237,7 +237,8 @@ def _answer(ind: Indicator, scope: str, points: list[queries.Point], fmt: str, t
 @values_router.get("", response=ValuePage, summary="Bảng giá trị chỉ tiêu (lọc, phân trang; format=csv|xlsx)")
 def list_values(request: HttpRequest, indicator: str | None = None, unit: str | None = None,
                 under: str | None = None, period: str | None = None, kind: str | None = None,
-                start: str | None = None, end: str | None = None, scope: str | None = None, fmt: str = "json",
+                start: str | None = Query(None, alias="from"), end: str | None = Query(None, alias="to"),
+                scope: str | None = None, fmt: str = "json",
                 limit: int = 100, offset: int = 0):
     qs = access.filter_visible(IndicatorValue.objects.select_related("unit", "period", "indicator"), user_of(request))
     if indicator:
@@ -268,7 +269,8 @@ def list_values(request: HttpRequest, indicator: str | None = None, unit: str | 
 
 
 @values_router.get("/series", response=TableOut, summary="Chuỗi thời gian của một đơn vị (theo kế thừa)")
-def value_series(request: HttpRequest, indicator: str, unit: str, start: str | None = None, end: str | None = None,
+def value_series(request: HttpRequest, indicator: str, unit: str, start: str | None = Query(None, alias="from"),
+                 end: str | None = Query(None, alias="to"),
                  scope: str = "period", kind: str = "month", lineage: bool = True, fmt: str = "json"):
     ind = indicator_of(indicator)
     u = visible_unit(request, unit)

@@ -150,7 +150,7 @@ def apply_version(version: Any, actor: Any = "cli", facts: list[FactRow] | None 
     existing = {
         (v.period_id, v.indicator_id, v.scope): v
         for v in IndicatorValue.objects.filter(unit=unit, period_id__in=periods, indicator_id__in={k[1] for k in chosen})
-        .select_related("source_version__report__period")
+        .select_related("source_version__report__period").defer("source_version__document")
     }
     own = {
         (v.period_id, v.indicator_id, v.scope): v

@@ -74,6 +74,8 @@ class DueRule(models.Model):
         verbose_name_plural = "thời hạn gửi báo cáo"
         constraints = [
             models.UniqueConstraint(fields=["scope", "level", "period_kind"], name="due_rule_unique"),
+            models.UniqueConstraint(fields=["level", "period_kind"], condition=models.Q(scope__isnull=True),
+                                    name="due_rule_default_unique"),
             models.CheckConstraint(condition=models.Q(day__gte=1) & models.Q(day__lte=31), name="due_rule_day"),
         ]
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest
-from ninja import File, Form, Router, Schema
+from ninja import File, Form, Query, Router, Schema
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 from ninja.responses import Status
@@ -107,7 +107,8 @@ def reports_queryset() -> Any:
 @router.get("", response=list[ReportOut], summary="Danh sách báo cáo")
 @paginate
 def list_reports(request: HttpRequest, unit: str | None = None, under: str | None = None, period: str | None = None,
-                 kind: str | None = None, start: str | None = None, end: str | None = None,
+                 kind: str | None = None, start: str | None = Query(None, alias="from"),
+                 end: str | None = Query(None, alias="to"),
                  status: str | None = None, doc_type: str | None = None):
     from baocao.web.indicators.queries import window_end
 

@@ -33,6 +33,7 @@ from baocao.web.periods.models import Period
 from baocao.web.periods.services import core_period, ensure_period
 from baocao.web.reports import storage
 from baocao.web.reports.models import DOC_TYPES, STATUSES, Report, ReportVersion
+from baocao.web.reports.signals import version_stored
 from baocao.web.units.models import Unit
 from baocao.web.units.services import match_name, resolve
 
@@ -127,6 +128,8 @@ def ingest(data: bytes, name: str, *, unit_code: str | None = None, period_code:
     unit = decide_unit(meta, period, unit_code, name, user)
     if user is not None:
         access.require(user, "upload", unit)
+        if status != "draft":
+            access.require(user, "review" if status == "reviewed" else "submit", unit)
     storage.store(data)
     try:
         with transaction.atomic():
@@ -174,6 +177,7 @@ def _store(analysis: Any, data: bytes, name: str, digest: str, unit: Unit, perio
     facts = facts_from_core(tuple(analysis.facts), version, indicators)
     findings = from_core(tuple(analysis.findings), version)
     outcome, sourced = apply_version(version, actor, facts=facts, indicators=indicators)
+    version_stored.send(sender=ReportVersion, version=version, document=doc, analysis=analysis)
     record(actor, "report.new_version" if previous else "report.ingest", report,
            old={"version": previous.number, "status": old_status} if previous else None,
            new={"version": number, "sha256": digest, "file": version.file_name, "facts": len(facts),

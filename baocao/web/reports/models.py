@@ -8,6 +8,8 @@ and supersedes the previous one, which stays with its facts and findings. The sa
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 
@@ -48,7 +50,7 @@ class Report(models.Model):
         return f"{self.get_doc_type_display().capitalize()} {self.unit.full_name} — {self.period}"
 
     @property
-    def sent_on(self):
+    def sent_on(self) -> date | None:
         """When the report was sent: the date printed on it, else when it was submitted here."""
         if self.issued_on:
             return self.issued_on
