@@ -70,7 +70,7 @@ def cumulative_continues(current: Report, previous: list[Report]) -> Iterator[Fi
     seen: set[str] = set()
     for cum in current.facts:
         if not cum.indicator or cum.indicator in seen or cum.qualifiers.scope not in _CUMULATIVE or cum.role not in (
-            None, "numerator") or cum.footnote is not None:
+            None, "numerator"):
             continue
         seen.add(cum.indicator)
         if _value(current, cum.indicator, _CUMULATIVE) is None:
@@ -83,9 +83,11 @@ def cumulative_continues(current: Report, previous: list[Report]) -> Iterator[Fi
                           f"Số lũy kế {cum.raw} nhỏ hơn số lũy kế kỳ trước {before.raw}.", [cum, before],
                           "cumulative_continues")
             continue
-        month = next((f for f in current.facts if f.indicator == cum.indicator and f.qualifiers.scope == "period"
-                      and f.sentence_start == cum.sentence_start and f.paragraph == cum.paragraph
-                      and f.footnote == cum.footnote and f.end <= cum.start and f.role in (None, "numerator")), None)
+        same_text = [f for f in current.facts if f.indicator == cum.indicator and f.qualifiers.scope == "period"
+                     and (f.paragraph, f.footnote) == (cum.paragraph, cum.footnote) and f.end <= cum.start
+                     and f.role in (None, "numerator")]
+        in_sentence = [f for f in same_text if f.sentence_start == cum.sentence_start]
+        month = in_sentence[-1] if in_sentence else (same_text[0] if len(same_text) == 1 else None)
         if month is None or month.unit != cum.unit:
             continue
         expected = before.value + month.value
