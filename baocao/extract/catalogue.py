@@ -54,28 +54,41 @@ class Catalogue:
         """Drop the phrase cache (it only pays within one document)."""
         self._extra.pop("found", None)
 
-    def find(self, text: str) -> dict[tuple[str, str], int]:
-        """Phrases of the catalogue in a normalised text (cached: titles and sentences repeat)."""
+    def find(self, text: str) -> tuple[int, dict[tuple[str, str], int]]:
+        """Catalogue phrases in a raw text: (length of its normalised form, `_find` of it).
+
+        Cached within one document (titles and sentences repeat); `forget` drops the cache.
+        """
         cache = self._extra.setdefault("found", {})
         assert isinstance(cache, dict)
-        hit: dict[tuple[str, str], int] | None = cache.get(text)
+        hit: tuple[int, dict[tuple[str, str], int]] | None = cache.get(text)
         if hit is None:
             if len(cache) > 20000:
                 cache.clear()
-            hit = cache[text] = _find(text, self.phrase_index())
+            norm = _norm(text)
+            hit = cache[text] = (len(norm), _find(norm, self.phrase_index()))
         return hit
 
-    def phrase_index(self) -> dict[tuple[str, ...], tuple[tuple[str, str, int], ...]]:
-        """Normalised phrases by their first two words (or only word): (code, phrase, words)."""
+    def phrase_index(self) -> dict[str, dict[str, tuple[tuple[str, tuple[str, str], int], ...]]]:
+        """Normalised phrases by first word, then second word ("" for one-word phrases):
+        (phrase, (code, phrase), words)."""
         if "index" not in self._extra:
-            index: dict[tuple[str, ...], list[tuple[str, str, int]]] = {}
+            index: dict[str, dict[str, list[tuple[str, tuple[str, str], int]]]] = {}
             for ind in self.indicators:
                 for phrase in ind.phrases:
                     words = phrase.split()
                     if words:
-                        index.setdefault(tuple(words[:2]), []).append((ind.code, phrase, len(words)))
-            self._extra["index"] = {k: tuple(v) for k, v in index.items()}
+                        second = words[1] if len(words) > 1 else ""
+                        index.setdefault(words[0], {}).setdefault(second, []).append(
+                            (phrase, (ind.code, phrase), len(words)))
+            self._extra["index"] = {w: {k: tuple(v) for k, v in d.items()} for w, d in index.items()}
         return self._extra["index"]  # type: ignore[return-value]
+
+    def order(self) -> dict[str, tuple[int, str]]:
+        """Every code's place in the catalogue (ties go to the first) and its folded unit."""
+        if "order" not in self._extra:
+            self._extra["order"] = {ind.code: (i, ind.unit_folded) for i, ind in enumerate(self.indicators)}
+        return self._extra["order"]  # type: ignore[return-value]
 
     def candidates(self, dimension: str) -> tuple[Indicator, ...]:
         """Indicators a fact of this dimension can measure."""
@@ -116,9 +129,12 @@ def load_catalogue(data_dir: Path | None = None) -> Catalogue:
     return Catalogue(tuple(out))
 
 
-@lru_cache(maxsize=8192)
+_NON_WORD = re.compile(r"[^\w%]+")
+
+
 def _norm(text: str) -> str:
-    return " " + re.sub(r"[^\w%]+", " ", fold(text)).strip() + " "
+    """Folded words separated by single spaces, with a space at both ends (" thu ngan sach ")."""
+    return " " + _NON_WORD.sub(" ", fold(text)).strip() + " "
 
 
 _RATE_ROLES = {None, "ratio_percent", "share", "rate"}
@@ -156,40 +172,8 @@ def map_indicator(catalogue: Catalogue, dimension: str, unit: str, role: str | N
         return None, 0.0
     if role in ("change", "basis_value"):
         return None, 0.0
-    before = _norm(ctx.before)
-    after = _norm(ctx.after)
-    section = _norm(ctx.section)
-    previous = _norm(ctx.previous)
-    unit_f = fold(expand_abbreviation(unit))
-    found_after = catalogue.find(after)
-    found_before = catalogue.find(before)
-    found_previous = catalogue.find(previous)
-    found_section = catalogue.find(section)
-    allowed = catalogue.codes_of(dimension)
-    scores: dict[str, float] = {}
-    for key in set(found_after) | set(found_before) | set(found_previous) | set(found_section):
-        code, phrase = key
-        if code not in allowed:
-            continue
-        size = _size(phrase)
-        if key in found_after:
-            score = size * 1.2 + 20
-        elif key in found_before:
-            distance = len(before) - found_before[key]
-            score = size + 10 - min(distance / _DISTANCE_STEP, _DISTANCE_MAX)
-        elif key in found_previous:
-            score = size * 0.6
-        else:
-            score = size * 0.4
-        if score > scores.get(code, 0.0):
-            scores[code] = score
-    best: tuple[float, str | None] = (0.0, None)
-    for ind in catalogue.candidates(dimension):  # catalogue order breaks ties, as before
-        score = scores.get(ind.code, 0.0)
-        if score and dimension == "count" and not _count_unit_ok(ind.unit_folded, unit_f):
-            score -= _UNIT_PENALTY
-        if score > best[0]:
-            best = (score, ind.code)
+    scores = _scores(catalogue, dimension, ctx)
+    best = _best(catalogue, scores, dimension, unit)
     if best[1] is None or best[0] < _MIN_SCORE:
         return None, 0.0
     code = best[1]
@@ -200,27 +184,74 @@ def map_indicator(catalogue: Catalogue, dimension: str, unit: str, role: str | N
     return code, round(min(1.0, 0.35 + best[0] / 50), 2)
 
 
-def _find(text: str, index: dict[tuple[str, ...], tuple[tuple[str, str, int], ...]]) -> dict[tuple[str, str], int]:
+def _scores(catalogue: Catalogue, dimension: str, ctx: Context) -> dict[str, float]:
+    """The best positive score of every indicator of `dimension` named around a fact.
+
+    A phrase counts once, where it weighs most: after the number, before it (less the
+    farther it stands), in the sentence before, in the section title.
+    """
+    allowed = catalogue.codes_of(dimension)
+    before_len, found_before = catalogue.find(ctx.before)
+    found_after = catalogue.find(ctx.after)[1]
+    found_previous = catalogue.find(ctx.previous)[1]
+    found_section = catalogue.find(ctx.section)[1]
+    scores: dict[str, float] = {}
+
+    def keep(code: str, score: float) -> None:
+        if code in allowed and score > scores.get(code, 0.0):
+            scores[code] = score
+
+    for code, phrase in found_after:
+        keep(code, _size(phrase) * 1.2 + 20)
+    for key, end in found_before.items():
+        if key not in found_after:
+            distance = before_len - end
+            keep(key[0], _size(key[1]) + 10 - min(distance / _DISTANCE_STEP, _DISTANCE_MAX))
+    for key in found_previous:
+        if key not in found_after and key not in found_before:
+            keep(key[0], _size(key[1]) * 0.6)
+    for key in found_section:
+        if key not in found_after and key not in found_before and key not in found_previous:
+            keep(key[0], _size(key[1]) * 0.4)
+    return scores
+
+
+def _best(catalogue: Catalogue, scores: dict[str, float], dimension: str, unit: str) -> tuple[float, str | None]:
+    """The highest score, after the unit penalty for counts; the catalogue order breaks ties."""
+    best: tuple[float, str | None] = (0.0, None)
+    if not scores:
+        return best
+    order = catalogue.order()
+    unit_f = fold(expand_abbreviation(unit)) if dimension == "count" else ""
+    best_at = len(order)
+    for code, score in scores.items():
+        at, unit_folded = order[code]
+        if dimension == "count" and not _count_unit_ok(unit_folded, unit_f):
+            score -= _UNIT_PENALTY
+        if score > best[0] or (score == best[0] and best[1] is not None and at < best_at):
+            best, best_at = (score, code), at
+    return best
+
+
+def _find(text: str, index: dict[str, dict[str, tuple[tuple[str, tuple[str, str], int], ...]]]) -> dict[tuple[str, str], int]:
     """Every catalogue phrase in a normalised text: (code, phrase) → end of its last occurrence.
 
     Phrases are indexed by their first two words (or their only word), so each position of
-    the text is compared with the few phrases that can start there.
+    the text is compared with the few phrases that can start there. The text is `_norm`'s:
+    words separated by one space, with a space at both ends, like the phrases.
     """
-    words = text.split()
-    ends: list[int] = []
-    pos = 0
-    for w in words:
-        pos = text.index(w, pos) + len(w)
-        ends.append(pos)
     found: dict[tuple[str, str], int] = {}
+    words = text.split()
     n = len(words)
+    at = 0  # offset of the space before words[i]
     for i, w in enumerate(words):
-        for key in ((w,), (w, words[i + 1]) if i + 1 < n else None):
-            if key is None:
-                continue
-            for code, phrase, length in index.get(key, ()):
-                if length <= 2 or (i + length <= n and " ".join(words[i : i + length]) == phrase.strip()):
-                    found[(code, phrase)] = ends[i + length - 1] + 1
+        by_second = index.get(w)
+        if by_second is not None:
+            for group in (by_second.get(""), by_second.get(words[i + 1]) if i + 1 < n else None):
+                for phrase, key, length in group or ():
+                    if length <= 2 or text.startswith(phrase, at):
+                        found[key] = at + len(phrase)
+        at += len(w) + 1
     return found
 
 
