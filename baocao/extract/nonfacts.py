@@ -17,23 +17,28 @@ import yaml
 
 from baocao.extract.lexicon import _data_text
 from baocao.text.dates import find_dates
+from baocao.text.digits import digit_starts, finditer_at
 from baocao.text.normalize import nfc
 
-# (pattern, a string that must be in the text for the pattern to have any chance)
-_PATTERNS = (
+# (pattern, a string that must be in the text for the pattern to have any chance).
+# These begin a run of digits (searched with finditer_at):
+_AT_DIGITS = (
     (re.compile(r"(?<![\d/.,])\d{1,2}/\d{4}(?![\d/])"), "/"),  # tháng 6/2025
     (re.compile(r"(?<![\w.,])\d+(?:/\d{2,4})?[/-](?=[A-ZĐ])[\wĐđ.]*(?:[-/][\wĐđ.]+)*"), ""),  # 2273/QĐ-UBND
     (re.compile(r"(?<![\d.,])(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}(?![\d.,])"), ""),  # 2021 - 2025
-    (re.compile(r"(?:tỷ|tỉ)\s+lệ\s+\d+\s*/\s*[\d.]+", re.IGNORECASE), "/"),  # map scale 1/500
     (re.compile(r"(?<!\d)24\s*/\s*(?:24|7)(?!\d)"), "24"),  # round-the-clock
-    (re.compile(r"\(\s*\d{1,2}\s*\)"), "("),  # enumerators (1), (2)
     (re.compile(r"(?<!\d)\d{1,2}\s*h\s*\d{2}(?!\d)", re.IGNORECASE), "h"),  # clock 8h30
     (re.compile(r"(?<!\d)\d{1,2}\s*giờ\s*\d{1,2}\s*phút", re.IGNORECASE), "phút"),  # 14 giờ 30 phút
     (re.compile(r"(?<![\d/])\d{1,2}\s*[-–]\s*(?=\d{1,2}/\d{1,2})"), "/"),  # 27-31/3/2025: start of a day range
     (re.compile(r"(?<![\d/])\d{1,2}\s*(?:và|,)\s*(?=(?:ngày\s+)?\d{1,2}\s+tháng)", re.IGNORECASE), "tháng"),
+    (re.compile(r"(?<![\d.,])\d{1,3}\s*\+\s*\d{1,3}(?![\d.,])"), "+"),  # Khối 7+10
+)
+# and these elsewhere:
+_PATTERNS = (
+    (re.compile(r"(?:tỷ|tỉ)\s+lệ\s+\d+\s*/\s*[\d.]+", re.IGNORECASE), "/"),  # map scale 1/500
+    (re.compile(r"\(\s*\d{1,2}\s*\)"), "("),  # enumerators (1), (2)
     (re.compile(r"ngày\s+\d{1,2}(?:\s*(?:và|,)\s*(?:ngày\s+)?\d{1,2})*\s+tháng\s+\d{1,2}", re.IGNORECASE), "tháng"),
     (re.compile(r"(?<![\w.,])[IVX]+\s*,\s*[IVX]+/\d{4}"), "/"),  # Quý II, III/2025
-    (re.compile(r"(?<![\d.,])\d{1,3}\s*\+\s*\d{1,3}(?![\d.,])"), "+"),  # Khối 7+10
 )
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
@@ -91,11 +96,15 @@ def mask(text: str, unit_at: Callable[[int], bool] | None = None) -> list[tuple[
     ratio of tasks, not the 2nd of November.
     """
     spans = []
-    for d in find_dates(text):
+    starts = digit_starts(text)
+    for d in find_dates(text, starts):
         if d.year is None and (not d.valid or (unit_at is not None and unit_at(d.end))):
             continue
         spans.append((d.start, d.end))
     lowered = text.lower()
+    for pattern, needle in _AT_DIGITS:
+        if needle in lowered:
+            spans.extend((m.start(), m.end()) for m in finditer_at(pattern, text, starts))
     for pattern, needle in _PATTERNS:
         if needle in lowered:
             spans.extend((m.start(), m.end()) for m in pattern.finditer(text))

@@ -7,11 +7,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from baocao.text.digits import digit_starts, finditer_at
+
 DATE_LINE = re.compile(
     r"^\s*(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ .'-]{1,40}?)\s*,\s*ngày\s+(?P<d>[\d.…]{1,3})\s+tháng\s+(?P<m>[\d.…]{1,3})\s+năm\s+(?P<y>\d{4})\s*$",
     re.IGNORECASE,
 )
-# dd/mm/yyyy, d/m/yy, dd-mm-yyyy, dd.mm.yyyy
+# dd/mm/yyyy, d/m/yy, dd-mm-yyyy, dd.mm.yyyy (NUMERIC and DAY_MONTH begin a run of digits: finditer_at)
 NUMERIC = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})(?![\d/])")
 WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 DAY_MONTH = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})(?![\d/])")
@@ -47,18 +49,22 @@ def _year(text: str) -> int:
     return y + 2000 if y < 100 else y
 
 
-def find_dates(text: str) -> list[DateMention]:
-    """Every date in a text, full dates first; day/month pairs only where no full date covers them."""
+def find_dates(text: str, starts: list[int] | None = None) -> list[DateMention]:
+    """Every date in a text, full dates first; day/month pairs only where no full date covers them.
+
+    `starts` is `digit_starts(text)` when the caller has it already."""
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (WORDS, NUMERIC):
-        for m in pattern.finditer(text):
+    if starts is None:
+        starts = digit_starts(text)
+    for matches in (WORDS.finditer(text), finditer_at(NUMERIC, text, starts)):
+        for m in matches:
             if any(s <= m.start() < e for s, e in taken):
                 continue
             d, mo, y = int(m.group(1)), int(m.group(2)), _year(m.group(3))
             out.append(DateMention(m.start(), m.end(), m.group(0), d, mo, y, is_valid(d, mo, y)))
             taken.append((m.start(), m.end()))
-    for m in DAY_MONTH.finditer(text):
+    for m in finditer_at(DAY_MONTH, text, starts):
         if any(s <= m.start() < e for s, e in taken):
             continue
         d, mo = int(m.group(1)), int(m.group(2))

@@ -1,0 +1,31 @@
+"""finditer_at finds what finditer finds, for patterns that begin a run of digits."""
+
+from __future__ import annotations
+
+import re
+
+from baocao.extract.nonfacts import _AT_DIGITS
+from baocao.text.dates import DAY_MONTH, NUMERIC
+from baocao.text.digits import digit_starts, finditer_at
+
+TEXTS = (
+    "Ngày 14/11/2025 và 15/8-27/8, tháng 6/2025; 2273/QĐ-UBND; 2021 - 2025; 24/7; 8h30; 14 giờ 30 phút",
+    "27-31/3/2025, 12, 13 tháng 5; khối 7+10; 1.809,6/4.930 triệu đồng; 19/21 hộ; 02/11 nhiệm vụ",
+    "12345/678/9 1/2/3/4 01.02.2024 5-6-25 ١٢/٣ 2020-2021-2022 7+8+9 10h45h30 31/12/2024/",
+    "",
+    "không có số",
+)
+
+
+def test_finditer_at_matches_finditer() -> None:
+    patterns = [p for p, _ in _AT_DIGITS] + [NUMERIC, DAY_MONTH]
+    for text in TEXTS:
+        starts = digit_starts(text)
+        for pattern in patterns:
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in finditer_at(pattern, text, starts)] == expected, (pattern.pattern, text)
+
+
+def test_digit_starts() -> None:
+    assert digit_starts("a12 b3,45") == [1, 5, 7]
+    assert digit_starts(re.sub(r"\d", "", "x1y")) == []
