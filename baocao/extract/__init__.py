@@ -46,10 +46,13 @@ def extract(document: Document, data_dir: Path | None = None) -> tuple[Fact, ...
             titles[p.id] = node.title
 
     def facts_of(text: str, paragraph: str | None, footnote: int | None, section: str) -> list[Draft]:
+        mentions = scan(text, lex, rules, noun_re)
+        if not mentions:
+            return []
         spans = sentence_spans(text)
         cues = Cues(text)
         drafts: list[Draft] = []
-        for m in scan(text, lex, rules, noun_re):
+        for m in mentions:
             counter[0] += 1
             sentence = span_at(spans, m.start)
             clause_at = clause_start(text, sentence[0], m.start)

@@ -109,8 +109,8 @@ def _partitions(text: str, drafts: list[Draft], partitions: tuple[tuple[str, ...
     """ "đang giải quyết 96 hồ sơ, trong hạn 84 hồ sơ, quá hạn 05 hồ sơ": parts named by a partition.
 
     `partitions` are folded word groups (see `load_partitions`)."""
-    if not partitions:
-        return
+    if not partitions or len(drafts) < 3:
+        return  # a total and at least two parts
     whole = fold(text)
     folded = [g for g in partitions if sum(w in whole for w in g) >= 2]
     if not folded:
