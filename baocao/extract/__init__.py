@@ -13,10 +13,12 @@ from pathlib import Path
 
 from baocao.extract.catalogue import Catalogue, Context, load_catalogue, map_indicator, rate_indicator
 from baocao.extract.context import Cues, qualifiers, subject
+from baocao.extract.drafts import Draft
 from baocao.extract.lexicon import load_lexicon, load_partitions
 from baocao.extract.model import Fact
 from baocao.extract.nonfacts import load_rules
-from baocao.extract.relations import Draft, link_footnote_breakdown, relate
+from baocao.extract.parts import link_footnote_breakdown
+from baocao.extract.relations import relate
 from baocao.extract.scan import scan
 from baocao.extract.sentences import clause_start, sentence_spans, span_at
 from baocao.parse.model import Document
