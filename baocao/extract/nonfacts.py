@@ -7,6 +7,7 @@ data (`baocao/data/nonfacts.yaml`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -89,14 +90,15 @@ def _starts_with(after: str, phrases: frozenset[str]) -> bool:
     return any(" ".join(words[:n]) in phrases for n in (1, 2, 3) if len(words) >= n)
 
 
-def mask(text: str, unit_at: Callable[[int], bool] | None = None) -> list[tuple[int, int]]:
+def mask(text: str, unit_at: Callable[[int], bool] | None = None, starts: list[int] | None = None) -> list[tuple[int, int]]:
     """Spans of dates, month/year, document numbers, year ranges, scales, enumerators, clock times.
 
     `unit_at(pos)` tells whether a unit or count noun starts at `pos`: "02/11 nhiệm vụ" is a
-    ratio of tasks, not the 2nd of November.
+    ratio of tasks, not the 2nd of November. `starts` is `digit_starts(text)` when the caller has it.
     """
     spans = []
-    starts = digit_starts(text)
+    if starts is None:
+        starts = digit_starts(text)
     for d in find_dates(text, starts):
         if d.year is None and (not d.valid or (unit_at is not None and unit_at(d.end))):
             continue
@@ -113,8 +115,6 @@ def mask(text: str, unit_at: Callable[[int], bool] | None = None) -> list[tuple[
 
 
 def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    import bisect
-
     i = bisect.bisect_right(spans, (start, 10**9)) - 1
     for j in range(max(0, i - 3), min(len(spans), i + 2)):
         s, e = spans[j]

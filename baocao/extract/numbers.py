@@ -12,6 +12,7 @@ from dataclasses import dataclass
 # A number as printed: grouped thousands with optional decimals, or plain digits with optional decimals.
 NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 ENGLISH_DECIMAL = re.compile(r"\d{1,3}\.\d{1,2}(?=\s*%)")
+_ENGLISH = re.compile(r"\d{1,3}\.\d{1,2}")
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Number:
 def parse_number(text: str) -> Number:
     """Parse a printed number; raises ValueError when it is not one."""
     raw = text.strip()
-    if re.fullmatch(r"\d{1,3}\.\d{1,2}", raw):
+    if _ENGLISH.fullmatch(raw):
         frac = raw.split(".")[1]
         return Number(float(raw), len(frac), text)
     if not NUMBER.fullmatch(raw):

@@ -13,10 +13,15 @@ from dataclasses import dataclass
 from baocao.extract.lexicon import Lexicon
 from baocao.extract.nonfacts import NonFactRules, is_identifier, mask, overlaps
 from baocao.extract.numbers import ENGLISH_DECIMAL, NUMBER, parse_number
+from baocao.text.digits import digit_starts, finditer_at
 
-TOKEN = re.compile(rf"(?<![^\W_])(?<![.,/])(?:{ENGLISH_DECIMAL.pattern}|{NUMBER.pattern})")
+TOKEN = re.compile(rf"(?<![^\W_])(?<![.,/])(?:{ENGLISH_DECIMAL.pattern}|{NUMBER.pattern})")  # begins a digit run
 _SLASH = re.compile(r"[ \t]*/[ \t]*")
 _CLAUSE_START = re.compile(r"[;(]|(?<=[.!?])\s")
+_SENTENCE_START = re.compile(r"(?<=[.!?])\s")
+_RATIO_FOLLOWS = re.compile(r"\s*(?:=|\(|chiếm|[-–,]?\s*đạt)\s*\d")
+_SPACES = re.compile(r"\s+")
+_LA_AT_END = re.compile(r"\blà\s*$")
 
 
 @dataclass(frozen=True)
@@ -111,7 +116,7 @@ def _implied_noun(
     found = list(noun_re.finditer(window, clause))
     if loose:
         if not found:
-            sentence = max((m.end() for m in re.finditer(r"(?<=[.!?])\s", text[: start])), default=0)
+            sentence = max((m.end() for m in _SENTENCE_START.finditer(text[: start])), default=0)
             found = list(noun_re.finditer(text[sentence:start]))
             if not found:
                 return None
@@ -119,7 +124,7 @@ def _implied_noun(
         else:
             after_so = [f for f in found if window[max(0, f.start() - 3) : f.start()].lower() == "số "]
             chosen = after_so[0] if after_so else found[0]
-        noun = re.sub(r"\s+", " ", chosen.group(0)).lower()
+        noun = _SPACES.sub(" ", chosen.group(0)).lower()
         return None if lex.lookup(noun) is not None else Unit("count", noun, 1.0, start, start, implied=True)
     if not found:
         return None
@@ -128,8 +133,8 @@ def _implied_noun(
     words = between.split()
     follows = text[end : end + 2] if end is not None else ""
     closed = not follows.strip() or follows.strip()[:1] in ";,.)"
-    if (":" in between or re.search(r"\blà\s*$", between) or (len(words) <= 2 and closed)) and len(words) <= 6:
-        noun = re.sub(r"\s+", " ", last.group(0)).lower()
+    if (":" in between or _LA_AT_END.search(between) or (len(words) <= 2 and closed)) and len(words) <= 6:
+        noun = _SPACES.sub(" ", last.group(0)).lower()
         if lex.lookup(noun) is not None:
             return None
         return Unit("count", noun, 1.0, start, start, implied=True)
@@ -137,11 +142,14 @@ def _implied_noun(
 
 
 def scan(text: str, lex: Lexicon, rules: NonFactRules, noun_re: re.Pattern[str]) -> list[Mention]:
-    spans = mask(text, lambda pos: read_unit(text, pos, lex) is not None)
+    starts = digit_starts(text)
+    if not starts:
+        return []
+    spans = mask(text, lambda pos: read_unit(text, pos, lex) is not None, starts)
     out: list[Mention] = []
     consumed_until = -1
     group = 0
-    for m in TOKEN.finditer(text):
+    for m in finditer_at(TOKEN, text, starts):
         if m.start() < consumed_until or overlaps(spans, m.start(), m.end()):
             continue
         chain = _read_chain(text, m, lex)
@@ -155,7 +163,7 @@ def scan(text: str, lex: Lexicon, rules: NonFactRules, noun_re: re.Pattern[str])
             continue
         if len(items) > 1 and all(u is None for _, u in items):
             glue = text[end : end + 14]
-            if not re.match(r"\s*(?:=|\(|chiếm|[-–,]?\s*đạt)\s*\d", glue):
+            if not _RATIO_FOLLOWS.match(glue):
                 continue  # "1088/2-1089": not a ratio of anything
             if is_identifier(text, m.start(), m.end(), False, False, rules):
                 continue
