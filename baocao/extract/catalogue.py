@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from baocao.extract.lexicon import _data_text
+from baocao.extract.phrases import PhraseMatcher
 from baocao.text.normalize import fold, nfc
 
 
@@ -55,7 +56,7 @@ class Catalogue:
         self._extra.pop("found", None)
 
     def find(self, text: str) -> tuple[int, dict[tuple[str, str], int]]:
-        """Catalogue phrases in a raw text: (length of its normalised form, `_find` of it).
+        """Catalogue phrases in a raw text: (length of its normalised form, (code, phrase) → end).
 
         Cached within one document (titles and sentences repeat); `forget` drops the cache.
         """
@@ -66,23 +67,14 @@ class Catalogue:
             if len(cache) > 20000:
                 cache.clear()
             norm = _norm(text)
-            hit = cache[text] = (len(norm), _find(norm, self.phrase_index()))
+            hit = cache[text] = (len(norm), self.matcher().find(norm))
         return hit
 
-    def phrase_index(self) -> dict[str, dict[str, tuple[tuple[str, tuple[str, str], int], ...]]]:
-        """Normalised phrases by first word, then second word ("" for one-word phrases):
-        (phrase, (code, phrase), words)."""
-        if "index" not in self._extra:
-            index: dict[str, dict[str, list[tuple[str, tuple[str, str], int]]]] = {}
-            for ind in self.indicators:
-                for phrase in ind.phrases:
-                    words = phrase.split()
-                    if words:
-                        second = words[1] if len(words) > 1 else ""
-                        index.setdefault(words[0], {}).setdefault(second, []).append(
-                            (phrase, (ind.code, phrase), len(words)))
-            self._extra["index"] = {w: {k: tuple(v) for k, v in d.items()} for w, d in index.items()}
-        return self._extra["index"]  # type: ignore[return-value]
+    def matcher(self) -> PhraseMatcher:
+        """All the catalogue's normalised phrases, to find at once."""
+        if "matcher" not in self._extra:
+            self._extra["matcher"] = PhraseMatcher((i.code, p) for i in self.indicators for p in i.phrases)
+        return self._extra["matcher"]  # type: ignore[return-value]
 
     def order(self) -> dict[str, tuple[int, str]]:
         """Every code's place in the catalogue (ties go to the first) and its folded unit."""
@@ -231,28 +223,6 @@ def _best(catalogue: Catalogue, scores: dict[str, float], dimension: str, unit: 
         if score > best[0] or (score == best[0] and best[1] is not None and at < best_at):
             best, best_at = (score, code), at
     return best
-
-
-def _find(text: str, index: dict[str, dict[str, tuple[tuple[str, tuple[str, str], int], ...]]]) -> dict[tuple[str, str], int]:
-    """Every catalogue phrase in a normalised text: (code, phrase) → end of its last occurrence.
-
-    Phrases are indexed by their first two words (or their only word), so each position of
-    the text is compared with the few phrases that can start there. The text is `_norm`'s:
-    words separated by one space, with a space at both ends, like the phrases.
-    """
-    found: dict[tuple[str, str], int] = {}
-    words = text.split()
-    n = len(words)
-    at = 0  # offset of the space before words[i]
-    for i, w in enumerate(words):
-        by_second = index.get(w)
-        if by_second is not None:
-            for group in (by_second.get(""), by_second.get(words[i + 1]) if i + 1 < n else None):
-                for phrase, key, length in group or ():
-                    if length <= 2 or text.startswith(phrase, at):
-                        found[key] = at + len(phrase)
-        at += len(w) + 1
-    return found
 
 
 def _size(phrase: str) -> float:

@@ -1,0 +1,66 @@
+"""Finding every phrase of a list in a normalised text at once (the catalogue's phrases).
+
+Texts and phrases are normalised alike (`catalogue._norm`): folded words separated by one
+space, with a space at both ends. One regex, a character trie of the phrases, finds at each
+word the longest phrase starting there; the shorter phrases starting there are the longest
+one's word prefixes, listed in advance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+PhraseKey = tuple[str, str]  # (indicator code, normalised phrase)
+_Node = dict[str, "_Node"]  # a trie node: next character → node ("" marks an end)
+
+
+def _trie(strings: Iterable[str]) -> str:
+    """A regex that matches the longest of `strings` at a position: a character trie, where
+    shared prefixes are tried once and a longer continuation before the end of a shorter one."""
+    root: _Node = {}
+    for s in strings:
+        node = root
+        for ch in s:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: _Node) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:  # a string ends here: longer ones first, then this one
+            return f"(?:{body})?" if len(alts) == 1 else body + "?"
+        return body
+
+    return emit(root)
+
+
+class PhraseMatcher:
+    """All occurrences of many normalised phrases in a normalised text."""
+
+    def __init__(self, phrases: Iterable[PhraseKey]) -> None:
+        by_phrase: dict[str, list[PhraseKey]] = {}
+        for code, phrase in phrases:
+            if phrase.split():
+                by_phrase.setdefault(phrase, []).append((code, phrase))
+        # for the longest phrase found at a word: every phrase that starts there, with its length
+        self._starting: dict[str, tuple[tuple[PhraseKey, int], ...]] = {}
+        for phrase in by_phrase:
+            self._starting[phrase[1:]] = tuple(
+                (key, i + 1)
+                for i, ch in enumerate(phrase)
+                if ch == " " and i and phrase[: i + 1] in by_phrase
+                for key in by_phrase[phrase[: i + 1]]
+            )
+        self._pattern = re.compile(" (?=(" + _trie(p[1:] for p in by_phrase) + "))")
+
+    def find(self, text: str) -> dict[PhraseKey, int]:
+        """Every phrase in `text`: (code, phrase) → end of its last occurrence (after its last space)."""
+        found: dict[PhraseKey, int] = {}
+        for m in self._pattern.finditer(text):
+            at = m.start()
+            for key, size in self._starting[m.group(1)]:
+                found[key] = at + size
+        return found
