@@ -8,14 +8,13 @@ comparisons, parts) → catalogue (indicator mapping).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 from baocao.extract.catalogue import Catalogue, Context, load_catalogue, map_indicator, rate_indicator
 from baocao.extract.context import Cues, qualifiers, subject
 from baocao.extract.drafts import Draft
 from baocao.extract.lexicon import load_lexicon, load_partitions
-from baocao.extract.model import Fact
+from baocao.extract.model import Fact, replace_fact
 from baocao.extract.nonfacts import load_rules
 from baocao.extract.parts import link_footnote_breakdown
 from baocao.extract.relations import relate
@@ -126,7 +125,7 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
     out: list[Fact] = []
     for fact in facts:
         code, confidence = map_indicator(catalogue, fact.dimension, fact.unit, fact.role, _context(fact, titles.get(fact.paragraph or "", ""), texts))
-        fact = replace(fact, indicator=code, indicator_confidence=confidence)
+        fact = replace_fact(fact, indicator=code, indicator_confidence=confidence)
         by_id[fact.id] = fact
         out.append(fact)
     for i, fact in enumerate(out):
@@ -139,7 +138,7 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
                 and _CONTINUES.fullmatch(fact.sentence[prev.end - fact.sentence_start : fact.start - fact.sentence_start])
             ):
                 # "thu được 706 triệu đồng lũy kế đạt 4.567 triệu đồng": the same measure, cumulated
-                out[i] = replace(fact, indicator=prev.indicator, indicator_confidence=prev.indicator_confidence)
+                out[i] = replace_fact(fact, indicator=prev.indicator, indicator_confidence=prev.indicator_confidence)
             continue
         if fact.dimension != "percent":
             continue
@@ -149,5 +148,5 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
                     continue
                 code = rate_indicator(catalogue, by_id[rel.target].indicator, rel.basis)
                 if code:
-                    out[i] = replace(fact, indicator=code, indicator_confidence=0.8)
+                    out[i] = replace_fact(fact, indicator=code, indicator_confidence=0.8)
     return out

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from baocao.extract.model import Fact, Relation
+from baocao.extract.model import Fact, Relation, replace_fact
 from baocao.text.normalize import fold
 
 
@@ -18,7 +18,7 @@ class Draft:
     role: str | None = None
 
     def freeze(self) -> Fact:
-        return replace(self.fact, relations=tuple(self.relations), role=self.role or self.fact.role)
+        return replace_fact(self.fact, relations=tuple(self.relations), role=self.role or self.fact.role)
 
 
 def unit_compatible(total: str, part: str) -> bool:

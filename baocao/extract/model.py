@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 DIMENSIONS = (
@@ -94,3 +94,18 @@ class Fact:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+_FACT_FIELDS = frozenset(f.name for f in fields(Fact))
+
+
+def replace_fact(fact: Fact, **changes: Any) -> Fact:
+    """`dataclasses.replace(fact, **changes)` without its per-call look at the fields and the
+    frozen `__init__` (extraction copies every fact two or three times). Fact has no
+    `__post_init__` and no `init=False` field, so copying its attributes gives the same."""
+    unknown = changes.keys() - _FACT_FIELDS
+    if unknown:
+        raise TypeError(f"Fact has no field {sorted(unknown)}")
+    new = object.__new__(Fact)
+    vars(new).update(vars(fact), **changes)
+    return new
