@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -30,6 +30,11 @@ class Lexicon:
 
     def lookup(self, word: str) -> UnitWord | None:
         return self.units.get(word.lower()) or self.units.get(word)
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first words of all units and count nouns: a unit cannot start with another word."""
+        return frozenset(w.split(" ")[0] for w in (*self.units, *self.count_nouns))
 
 
 def _data_text(name: str, data_dir: Path | None) -> str:

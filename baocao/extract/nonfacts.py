@@ -11,7 +11,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -51,6 +51,17 @@ class NonFactRules:
     after: frozenset[str]
     date_words: dict[str, tuple[int, int]]  # word → plausible range of the number after it
 
+    @cached_property
+    def endings(self) -> tuple[str, ...]:
+        """The last words of the phrases before a number: a text ending otherwise matches none."""
+        phrases = (*self.identifier_before, *self.bare_before, *self.date_words)
+        return tuple({p.split(" ")[-1] for p in phrases})
+
+    @cached_property
+    def beginnings(self) -> tuple[str, ...]:
+        """The first words of the phrases after a number."""
+        return tuple({p.split(" ")[0] for p in self.after})
+
 
 def _phrases(words: list[str]) -> frozenset[str]:
     return frozenset(" ".join(nfc(w).lower().split()) for w in words)
@@ -70,20 +81,31 @@ def load_rules(data_dir: Path | None = None) -> NonFactRules:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _ends_with(before: str, phrases: frozenset[str]) -> bool:
-    """The text right before a number ends with one of the phrases (only spaces after it)."""
+def _last_words(before: str) -> list[str]:
+    """The last one, two and three words of the text right before a number (lower case), when
+    only spaces follow them: what `_ends_with` compares with its phrases."""
     if before[-1:].isalnum():
-        return False
+        return []
     words = _WORD.findall(before[-30:].lower())
     if not words or not before.rstrip().lower().endswith(words[-1]):
-        return False
-    return any(" ".join(words[-n:]) in phrases for n in (1, 2, 3) if len(words) >= n)
+        return []
+    return [" ".join(words[-n:]) for n in (1, 2, 3) if len(words) >= n]
 
 
-def _starts_with(after: str, phrases: frozenset[str]) -> bool:
+def _ends_with(before: str, phrases: frozenset[str], last_words: list[str] | None = None) -> bool:
+    """The text right before a number ends with one of the phrases (only spaces after it).
+    `last_words` is `_last_words(before)` when the caller has it."""
+    return any(w in phrases for w in (_last_words(before) if last_words is None else last_words))
+
+
+def _starts_with(after: str, phrases: frozenset[str], beginnings: tuple[str, ...] = ("",)) -> bool:
+    """The text right after a number starts with one of the phrases (after spaces); `beginnings`
+    are the phrases' first words, if the caller knows them (a quick way to say no)."""
     stripped = after.lstrip()
     if not stripped or (len(stripped) == len(after) and after[:1].isalpha()):
         return stripped[:2].lower() == "kv" and "kv" in phrases if stripped else False
+    if not stripped.lower().startswith(beginnings):
+        return False
     words = _WORD.findall(stripped[:30].lower())
     if not words or not stripped.lower().startswith(words[0]):
         return False
@@ -123,13 +145,11 @@ def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return False
 
 
-def is_identifier(text: str, start: int, end: int, has_unit: bool, percent: bool, rules: NonFactRules) -> bool:
-    """A number that names something (khối 7, Chi Lăng 2, 80 năm, 02 cấp) rather than measures it."""
+def _named_by_before(text: str, start: int, end: int, has_unit: bool, rules: NonFactRules) -> bool:
+    """The words before the number make it a name: "khối 7", "ngày 12", "số 5" (no unit)."""
     before = text[max(0, start - 30) : start]
-    after = text[end : end + 25]
-    if percent:
-        return False
-    if _ends_with(before, rules.identifier_before):
+    last_words = _last_words(before)
+    if _ends_with(before, rules.identifier_before, last_words):
         return True
     words = _WORD.findall(before[-12:].lower())
     if words and words[-1] in rules.date_words and before.rstrip().lower().endswith(words[-1]):
@@ -137,9 +157,18 @@ def is_identifier(text: str, start: int, end: int, has_unit: bool, percent: bool
         raw = text[start:end]
         if raw.isdigit() and low <= int(raw) <= high:
             return True
-    if not has_unit and _ends_with(before, rules.bare_before):
+    return not has_unit and _ends_with(before, rules.bare_before, last_words)
+
+
+def is_identifier(text: str, start: int, end: int, has_unit: bool, percent: bool, rules: NonFactRules) -> bool:
+    """A number that names something (khối 7, Chi Lăng 2, 80 năm, 02 cấp) rather than measures it."""
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 25]
+    if percent:
+        return False
+    if before.rstrip().lower().endswith(rules.endings) and _named_by_before(text, start, end, has_unit, rules):
         return True
-    if _starts_with(after, rules.after):
+    if _starts_with(after, rules.after, rules.beginnings):
         return True
     raw = text[start:end]
     return bool(_YEAR.fullmatch(raw)) and not has_unit

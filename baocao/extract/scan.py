@@ -53,7 +53,16 @@ class Mention:
 _MEDAL = re.compile(r"[ \t]*(vàng|bạc|đồng)(?![^\W\d_])", re.IGNORECASE)
 
 
-_TOKEN = re.compile(r"[^\s/,;:.()\[\]\"“”'‘’!?=+<>]+")
+_WORD = r"[^\s/,;:.()\[\]\"“”'‘’!?=+<>]+"
+
+
+def _words(n: int) -> str:
+    """Up to `n` words, each a group, separated by spaces or tabs only."""
+    return f"({_WORD})" + (rf"(?:[ \t]+{_words(n - 1)})?" if n > 1 else "")
+
+
+# after a number: "%", or the five words that may make its unit (groups 2 to 6)
+_UNIT_WORDS = re.compile(rf"[ \t]*(?:(%)|{_words(5)})?")
 
 
 def read_unit(text: str, pos: int, lex: Lexicon) -> Unit | None:
@@ -65,34 +74,25 @@ def read_unit(text: str, pos: int, lex: Lexicon) -> Unit | None:
     medal = _MEDAL.match(text, pos)
     if medal and "huy chương" in text[max(0, pos - 60) : pos].lower():
         return Unit("count", "huy chương", 1.0, medal.start(1), medal.end())
-    i = pos
-    while i < len(text) and text[i] in " \t":
-        i += 1
-    if text[i : i + 1] == "%":
-        return Unit("percent", "%", 1.0, i, i + 1)
-    tokens: list[tuple[int, int]] = []
-    at = i
-    while len(tokens) < 5:
-        m = _TOKEN.match(text, at)
-        if not m:
-            break
-        tokens.append((m.start(), m.end()))
-        gap = at = m.end()
-        while at < len(text) and text[at] in " \t":
-            at += 1
-        if at == gap:
-            break  # punctuation or the end: the unit cannot go on
-    if not tokens:
+    m = _UNIT_WORDS.match(text, pos)
+    assert m is not None  # the pattern matches the empty string
+    if m.group(1):
+        return Unit("percent", "%", 1.0, m.start(1), m.end(1))
+    groups = [g for g in range(2, 7) if m.group(g) is not None]
+    if not groups:
         return None
     factor = 1.0
-    start = tokens[0][0]
-    first = text[tokens[0][0] : tokens[0][1]].lower()
-    if first in lex.multipliers and len(tokens) > 1:
+    start = m.start(2)
+    first = m.group(2).lower()
+    if first in lex.multipliers and len(groups) > 1:
         factor = lex.multipliers[first]
-        tokens = tokens[1:]
-    for n in range(min(4, len(tokens)), 0, -1):
-        end = tokens[n - 1][1]
-        phrase = " ".join(text[a:b] for a, b in tokens[:n])
+        groups = groups[1:]
+    words = [m.group(g) for g in groups]
+    if words[0].lower() not in lex.first_words and words[0] not in lex.first_words:
+        return None  # no unit or count noun starts with this word
+    for n in range(min(4, len(words)), 0, -1):
+        end = m.end(groups[n - 1])
+        phrase = " ".join(words[:n])
         key = phrase.lower()
         known = lex.lookup(phrase) if n <= 2 else None
         if known is not None and (known.word == phrase or known.word.lower() == key):

@@ -135,6 +135,9 @@ INSTALLED_APPS = [
     "baocao.web.reports",
     "baocao.web.indicators",
     "baocao.web.findings",
+    "baocao.web.ui",
+    "baocao.web.search",
+    "baocao.web.dashboards",
 ]
 
 MIDDLEWARE = [
@@ -148,6 +151,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "baocao.web.ui.middleware.DeniedMiddleware",
 ]
 
 ROOT_URLCONF = "baocao.web.urls"
@@ -164,6 +168,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "baocao.web.ui.context.navigation",
             ],
         },
     },
@@ -190,7 +195,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
 ]
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "/dang-nhap/"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/dang-nhap/"
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
@@ -221,6 +228,7 @@ BAOCAO_ACCEPT_CONFIDENCE = float(os.environ.get("BAOCAO_ACCEPT_CONFIDENCE") or 0
 BAOCAO_OUTLIER_THRESHOLD = float(os.environ.get("BAOCAO_OUTLIER_THRESHOLD") or 3.5)
 
 CSRF_COOKIE_HTTPONLY = False
+CSRF_FAILURE_VIEW = "baocao.web.ui.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
