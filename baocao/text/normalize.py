@@ -25,15 +25,31 @@ _TABLE.update({cp: chr(cp).lower() for cp in range(ord("A"), ord("Z") + 1)})
 _TABLE.update({cp: _fold_slow(chr(cp)) for cp in range(0x1E00, 0x1F00)})
 
 
+def _fold_char(ch: str) -> str:
+    folded = ch.translate(_TABLE)
+    return folded if folded.isascii() else _fold_slow(folded)
+
+
+class _Folds(dict[int, str]):
+    """Code point → its fold, filled in the first time `str.translate` meets a character.
+
+    Folding is character by character (NFD only reorders the combining marks it drops;
+    casefold has no context), so translating with every character's fold folds the text."""
+
+    def __missing__(self, cp: int) -> str:
+        folded = self[cp] = _fold_char(chr(cp))
+        return folded
+
+
+_FOLDS = _Folds()
+
+
 def fold(text: str) -> str:
     """Fold for diacritic-insensitive matching: NFD, drop combining marks, đ→d, casefold.
 
     Length is not preserved in general; use `fold_keep_length` when offsets matter.
     """
-    folded = text.translate(_TABLE)
-    if folded.isascii():
-        return folded
-    return _fold_slow(folded)
+    return text.translate(_FOLDS)
 
 
 def fold_keep_length(text: str) -> str:
