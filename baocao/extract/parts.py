@@ -12,6 +12,14 @@ from baocao.text.normalize import fold
 _BREAKDOWN = re.compile(r"(?:^|[\s,;:(])(trong\s+đó|bao\s+gồm|gồm|cụ\s+thể)\s*[:,]?", re.IGNORECASE)
 _CARRIED = re.compile(r"chuyển\s+sang|tồn\s+kỳ\s+trước|kỳ\s+trước\s+chuyển|năm\s+trước\s+chuyển", re.IGNORECASE)
 _NEW = re.compile(r"(?:tiếp\s+nhận\s+mới|mới\s+phát\s+sinh|phát\s+sinh\s+mới|nhận\s+mới)\s*$", re.IGNORECASE)
+_NEW_AFTER = re.compile(r"\s*(?:tiếp\s+nhận\s+mới|mới\s+phát\s+sinh|phát\s+sinh\s+mới|nhận\s+mới)", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;]")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_DECIMAL_POINT = re.compile(r"\d[.]\d")
+_NOT_WORD = re.compile(r"[^\w\s]")
+_SHARE_GLUE = re.compile(r"\s*\(\s*(?:chiếm\s+)?(?:tỷ\s+lệ\s+)?")
+_BREAKDOWN_WORD = re.compile(r"\s*(?:trong\s+đó|gồm|bao\s+gồm|cụ\s+thể)\b", re.IGNORECASE)
+_BREAKDOWN_HEAD = re.compile(r"\s*(?:trong\s+đó|gồm|bao\s+gồm|cụ\s+thể)\s*[:,]?", re.IGNORECASE)
 
 
 def partitions_of(text: str, drafts: list[Draft], partitions: tuple[tuple[str, ...], ...]) -> None:
@@ -35,8 +43,8 @@ def partitions_of(text: str, drafts: list[Draft], partitions: tuple[tuple[str, .
             start = total.fact.end
             for d in drafts[i + 1 :]:
                 between = text[start : d.fact.start]
-                if re.search(r"[.;]", between) or d.fact.dimension == "percent":
-                    if d.fact.dimension == "percent" and not re.search(r"[.;]", between):
+                if _CLAUSE_END.search(between) or d.fact.dimension == "percent":
+                    if d.fact.dimension == "percent" and not _CLAUSE_END.search(between):
                         start = d.fact.end
                         continue
                     break
@@ -109,7 +117,7 @@ def mark_parts(text: str, total: Fact, candidates: list[Draft], start: int, all_
         total_bracketed = _in_brackets(text, total.start)
     for d in candidates:
         between = text[start : d.fact.start]
-        if re.search(r"[.!?](?:\s|$)", between) and not re.search(r"\d[.]\d", between[-3:]):
+        if _SENTENCE_END.search(between) and not _DECIMAL_POINT.search(between[-3:]):
             break
         if in_brackets and ")" in between:
             break
@@ -145,7 +153,7 @@ def mark_parts(text: str, total: Fact, candidates: list[Draft], start: int, all_
 
 def _head(clause: str) -> str:
     """The first two words of a clause, folded: how parallel list items begin."""
-    words = fold(re.sub(r"[^\w\s]", " ", clause)).split()
+    words = fold(_NOT_WORD.sub(" ", clause)).split()
     return " ".join(words[:2])
 
 
@@ -189,8 +197,7 @@ def carried_over(text: str, drafts: list[Draft]) -> None:
             for nxt in drafts[i + 1 :]:
                 if nxt.sentence != d.sentence:
                     break
-                after_new = re.match(r"\s*(?:tiếp\s+nhận\s+mới|mới\s+phát\s+sinh|phát\s+sinh\s+mới|nhận\s+mới)",
-                                     text[nxt.fact.end : nxt.fact.end + 30], re.IGNORECASE)
+                after_new = _NEW_AFTER.match(text[nxt.fact.end : nxt.fact.end + 30])
                 if nxt.fact.unit == d.fact.unit and (
                     _NEW.search(text[max(0, nxt.fact.start - 25) : nxt.fact.start]) or after_new
                 ):
@@ -207,7 +214,7 @@ def shares(text: str, drafts: list[Draft]) -> None:
             continue
         prev = drafts[i - 1]
         between = text[prev.fact.end : d.fact.start]
-        if not re.fullmatch(r"\s*\(\s*(?:chiếm\s+)?(?:tỷ\s+lệ\s+)?", between) and d.role != "share":
+        if not _SHARE_GLUE.fullmatch(between) and d.role != "share":
             continue
         whole = next((by_id.get(r.target) for r in prev.relations if r.kind == "part_of"), None)
         d.role = "share"
@@ -222,7 +229,7 @@ def link_footnote_breakdown(body_text: str, offset: int, body: list[Draft], note
     Hoàng Đồng: …", as merged wards report their former parts), breaks down the body figure
     its marker follows."""
     named = len(_NAMED_ITEM.findall(note_text)) >= 2 and _NAMED_ITEM.match(note_text)
-    if not named and not re.match(r"\s*(?:trong\s+đó|gồm|bao\s+gồm|cụ\s+thể)\b", note_text, re.IGNORECASE):
+    if not named and not _BREAKDOWN_WORD.match(note_text):
         return
     firsts = [n for n in notes if n.fact.dimension != "percent"]
     if not firsts:
@@ -236,5 +243,5 @@ def link_footnote_breakdown(body_text: str, offset: int, body: list[Draft], note
     if not candidates:
         return
     total = candidates[-1]
-    head = re.match(r"\s*(?:trong\s+đó|gồm|bao\s+gồm|cụ\s+thể)\s*[:,]?", note_text, re.IGNORECASE)
+    head = _BREAKDOWN_HEAD.match(note_text)
     mark_parts(note_text, total.fact, notes, head.end() if head else 0, notes, total_bracketed=False)

@@ -22,24 +22,29 @@ _RATIO_GLUE = re.compile(
 _CHANGE = re.compile(r"(?<!giao\s)(tăng|giảm|vượt)(?:\s+(?:khoảng|hơn|gần|trên))?\s*$", re.IGNORECASE)
 _ACHIEVE = re.compile(r"(đạt|bằng|ước\s+đạt|chiếm|đạt\s+tỷ\s+lệ|tương\s+đương)(?:\s+(?:khoảng|hơn|gần|trên))?\s*$", re.IGNORECASE)
 _BASIS = (
-    (re.compile(r"cùng\s+kỳ"), "same_period_last_year"),
-    (re.compile(r"tháng\s+trước|kỳ\s+trước|quý\s+trước|so\s+với\s+tháng\s+\d"), "previous_period"),
-    (re.compile(r"dự\s+toán\s+(?:của\s+)?tỉnh|dự\s+toán\s+thành\s+phố\s+giao|dự\s+toán\s+tỉnh\s+giao"), "estimate_province"),
-    (re.compile(r"dự\s+toán\s+(?:trung\s+ương|TW)"), "estimate_central"),
-    (re.compile(r"dự\s+toán\s+(?:phấn\s+đấu|HĐND|địa\s+phương)"), "estimate_local"),
-    (re.compile(r"dự\s+toán"), "estimate"),
-    (re.compile(r"kế\s+hoạch|kế\s+hoach|\bKH\b"), "plan"),
-    (re.compile(r"chỉ\s+tiêu|mục\s+tiêu"), "target"),
+    (re.compile(r"cùng\s+kỳ", re.IGNORECASE), "same_period_last_year"),
+    (re.compile(r"tháng\s+trước|kỳ\s+trước|quý\s+trước|so\s+với\s+tháng\s+\d", re.IGNORECASE), "previous_period"),
+    (re.compile(r"dự\s+toán\s+(?:của\s+)?tỉnh|dự\s+toán\s+thành\s+phố\s+giao|dự\s+toán\s+tỉnh\s+giao", re.IGNORECASE),
+     "estimate_province"),
+    (re.compile(r"dự\s+toán\s+(?:trung\s+ương|TW)", re.IGNORECASE), "estimate_central"),
+    (re.compile(r"dự\s+toán\s+(?:phấn\s+đấu|HĐND|địa\s+phương)", re.IGNORECASE), "estimate_local"),
+    (re.compile(r"dự\s+toán", re.IGNORECASE), "estimate"),
+    (re.compile(r"kế\s+hoạch|kế\s+hoach|\bKH\b", re.IGNORECASE), "plan"),
+    (re.compile(r"chỉ\s+tiêu|mục\s+tiêu", re.IGNORECASE), "target"),
 )
+_DIGIT = re.compile(r"\d")
+_SO_VOI = re.compile(r"^\s*(?:so\s+với|với)\s+", re.IGNORECASE)
+_BRACKETED_RATE = re.compile(r"[^\d;.()]{0,50}\(\s*(?:đạt|bằng|chiếm)?\s*", re.IGNORECASE)
+_OPENING = re.compile(r"\s*\(\s*")
 
 
 def basis_of(after: str) -> str | None:
     head = after[:70]
     for pattern, name in _BASIS:
-        m = re.search(pattern.pattern, head, re.IGNORECASE)
+        m = pattern.search(head)
         if m:
             prefix = head[: m.start()]
-            if ";" in prefix or re.search(r"\d", prefix) or len(prefix.split()) > 6:
+            if ";" in prefix or _DIGIT.search(prefix) or len(prefix.split()) > 6:
                 continue
             return name
     return None
@@ -66,7 +71,7 @@ def _ratios(text: str, drafts: list[Draft]) -> None:
         nxt = drafts[i + 1] if i + 1 < len(drafts) else None
         if nxt is not None and nxt.fact.dimension == "percent" and nxt.sentence == d.sentence:
             glue = text[d.fact.end : nxt.fact.start]
-            bracketed = re.fullmatch(r"[^\d;.()]{0,50}\(\s*(?:đạt|bằng|chiếm)?\s*", glue, re.IGNORECASE)
+            bracketed = _BRACKETED_RATE.fullmatch(glue)
             if (len(glue) <= 45 and _RATIO_GLUE.match(glue)) or bracketed:
                 nxt.role = "ratio_percent"
                 nxt.relations.append(Relation("ratio_of", target=num.fact.id, other=d.fact.id))
@@ -83,7 +88,7 @@ def _percent_then_ratio(text: str, drafts: list[Draft]) -> None:
         num, den = drafts[i + 1], drafts[i + 2]
         if d.fact.dimension != "percent" or num.fact.role != "numerator" or den.fact.role != "denominator":
             continue
-        if d.role == "ratio_percent" or not re.fullmatch(r"\s*\(\s*", text[d.fact.end : num.fact.start]):
+        if d.role == "ratio_percent" or not _OPENING.fullmatch(text[d.fact.end : num.fact.start]):
             continue
         num.relations[:] = [r for r in num.relations if r.kind != "numerator_of"]
         den.relations[:] = [r for r in den.relations if r.kind != "denominator_of"]
@@ -150,7 +155,7 @@ def _compare(text: str, drafts: list[Draft]) -> None:
         after = text[d.fact.end : d.fact.end + 90]
         change = _CHANGE.search(before)
         achieve = _ACHIEVE.search(before)
-        basis = basis_of(re.sub(r"^\s*(?:so\s+với|với)\s+", "", after, flags=re.IGNORECASE)) if (
+        basis = basis_of(_SO_VOI.sub("", after)) if (
             change or achieve or d.fact.dimension == "percent"
         ) else None
         if d.fact.dimension == "percent":
