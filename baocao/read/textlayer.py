@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import codecs
 import re
+from itertools import islice
 
 from baocao.errors import InputError
 from baocao.read.model import RawDocument, RawLine
-from baocao.text.normalize import nfc
+from baocao.text.normalize import nfc_lines
 
 # Letters that only Vietnamese text written in Unicode contains.
 _VIET = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
@@ -71,22 +72,26 @@ def check_plausible(text: str) -> None:
     replacement = stripped.count("\ufffd")
     if replacement > max(8, len(stripped) // 50):
         raise InputError("Tệp văn bản hỏng: nhiều ký tự không giải mã được.", "bad_encoding")
-    viet = len(_VIET.findall(stripped))
     legacy = len(_LEGACY.findall(stripped))
-    if legacy > 20 and legacy > viet * 2:
+    if legacy > 20 and not _at_least(_VIET, stripped, (legacy + 1) // 2):  # legacy > 2 × Vietnamese letters
         raise InputError(
             "Văn bản có vẻ dùng bảng mã cũ (TCVN3/VNI); hãy chuyển sang Unicode trước khi tải lên.",
             "legacy_encoding",
         )
 
 
+def _at_least(pattern: re.Pattern[str], text: str, n: int) -> bool:
+    """`pattern` occurs at least `n` times in `text` (counting stops at `n`)."""
+    return n <= 0 or next(islice(pattern.finditer(text), n - 1, None), None) is not None
+
+
 def read_text(data: bytes) -> RawDocument:
     text, encoding = decode(data)
-    text = nfc(text.lstrip("\ufeff"))
+    text = nfc_lines(text.lstrip("\ufeff"))
     check_plausible(text)
     lines: list[RawLine] = []
     page = 1
-    for line in re.split(r"\r\n|\r|\n", text):
+    for line in (text.split("\n") if "\r" not in text else re.split(r"\r\n|\r|\n", text)):
         if "\f" in line:
             parts = line.split("\f")
             for i, part in enumerate(parts):

@@ -13,6 +13,15 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def nfc_lines(text: str) -> str:
+    """`nfc` of a long text, line by line: a newline never composes with its neighbours, and
+    only the few lines with decomposed words need normalising (the quick check passes the rest)."""
+    return "\n".join(
+        line if unicodedata.is_normalized("NFC", line) else unicodedata.normalize("NFC", line)
+        for line in text.split("\n")
+    )
+
+
 def _fold_slow(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
