@@ -1,6 +1,7 @@
 """Bulk inserts without the ORM's per-field machinery, for the ingest hot path.
 
-`fast_insert` writes plain rows (attribute name → Python value) with one executemany;
+`fast_insert` writes plain rows (attribute name → Python value) with one executemany (COPY on
+PostgreSQL);
 JSON fields are serialised here, foreign keys are given by their `*_id` attribute. It
 works on SQLite and PostgreSQL alike; use it only for models without save() logic.
 """
@@ -33,4 +34,10 @@ def fast_insert(model: type[models.Model], rows: list[dict[str, Any]]) -> None:
             values.append(value)
         params.append(values)
     with connection.cursor() as cur:
-        cur.executemany(sql, params)
+        if connection.vendor == "postgresql":  # COPY: one round trip, no statement per row
+            table = connection.ops.quote_name(model._meta.db_table)
+            with cur.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for values in params:
+                    copy.write_row(values)
+        else:
+            cur.executemany(sql, params)

@@ -28,6 +28,7 @@ from typing import Any
 from django.utils import timezone
 
 from baocao.web.audit.services import record
+from baocao.web.dbutil import fast_insert
 from baocao.web.indicators.models import Fact, Indicator, IndicatorValue, ValueRevision
 
 NON_VALUE_ROLES = {"percent_change", "change", "points"}
@@ -129,10 +130,10 @@ def _is_later(version: Any, other_version: Any) -> bool:
 
 
 def apply_version(version: Any, actor: Any = "cli", facts: list[FactRow] | None = None,
-                  indicators: dict[str, Indicator] | None = None) -> tuple[Outcome, list[IndicatorValue]]:
+                  indicators: dict[str, Indicator] | None = None) -> tuple[Outcome, list[int]]:
     """Bring the stored values in line with the accepted facts of `version` (idempotent).
 
-    Returns what happened and the values this version now sources (for the store checks).
+    Returns what happened and the ids of the values this version now sources (for the store checks).
     `facts` and `indicators` (by code) save queries when the caller has them at hand.
     """
     from baocao.web.findings.services import upsert_store_finding
@@ -156,17 +157,18 @@ def apply_version(version: Any, actor: Any = "cli", facts: list[FactRow] | None 
         (v.period_id, v.indicator_id, v.scope): v
         for v in IndicatorValue.objects.filter(unit=unit, source_report=report)
     }
-    new_rows: list[IndicatorValue] = []
+    new_rows: list[dict[str, Any]] = []
     revisions: list[ValueRevision] = []
     sourced: list[IndicatorValue] = []
+    now = timezone.now()
 
     for key, fact in chosen.items():
         cur = existing.get(key)
         if cur is None:
-            row = IndicatorValue(unit=unit, period_id=key[0], indicator_id=key[1], scope=key[2], value=fact.value,
-                                 reported_value=fact.value, estimate=fact.estimate, source_fact_id=fact.pk,
-                                 source_version=version, source_report=report)
-            new_rows.append(row)
+            new_rows.append(dict(unit_id=unit.pk, period_id=key[0], indicator_id=key[1], scope=key[2],
+                                 value=fact.value, reported_value=fact.value, estimate=fact.estimate,
+                                 source_fact_id=fact.pk, source_version_id=version.pk, source_report_id=report.pk,
+                                 corrected=False, correction_reason="", updated_at=now))
             continue
         if cur.source_version_id == version.pk:
             if cur.source_fact_id != fact.pk or not same_figure(cur.reported_value, fact.value):
@@ -217,9 +219,12 @@ def apply_version(version: Any, actor: Any = "cli", facts: list[FactRow] | None 
             )
             out.conflicts += 1
 
-    IndicatorValue.objects.bulk_create(new_rows, batch_size=500)
+    fast_insert(IndicatorValue, new_rows)
     out.created = len(new_rows)
-    sourced.extend(new_rows)
+    ids = [v.pk for v in sourced]
+    if new_rows:
+        ids += IndicatorValue.objects.filter(unit=unit, source_version=version).exclude(pk__in=ids).values_list(
+            "pk", flat=True)
     ValueRevision.objects.bulk_create(revisions, batch_size=500)
 
     for key, cur in own.items():
@@ -231,7 +236,7 @@ def apply_version(version: Any, actor: Any = "cli", facts: list[FactRow] | None 
                reason="không còn trong phiên bản hiện hành của báo cáo", unit=unit)
         cur.delete()
         out.withdrawn += 1
-    return out, sourced
+    return out, ids
 
 
 def _replace(cur: IndicatorValue, fact: FactRow, version: Any, actor: Any, action: str, kind: str | None,

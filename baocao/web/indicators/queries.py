@@ -181,6 +181,7 @@ def children_values(ind: Indicator, unit: Unit, period: Period, scope: str = "pe
     kids = [u for u in unit.children.order_by("code") if u.valid_on(day)]
     comps = components(ind)
     values = fetch([u.pk for u in kids], [i.pk for i in comps.values()], [period.pk], scope)
+    with_kids = set(Unit.objects.filter(parent__in=kids).values_list("parent_id", flat=True))
     out = []
     for kid in kids:
         cell = values.get((kid.pk, ind.pk, period.pk))
@@ -188,7 +189,7 @@ def children_values(ind: Indicator, unit: Unit, period: Period, scope: str = "pe
             out.append(Point(period.code, cell.value, "reported", True, cell.estimate, cell.corrected, cell.value_id,
                              kid.code, kid.full_name))
             continue
-        r = rollup(ind, kid, period, scope) if kid.children.exists() else None
+        r = rollup(ind, kid, period, scope) if kid.pk in with_kids else None
         out.append(Point(period.code, r.value if r else None, "rollup" if r and r.value is not None else "missing",
                          bool(r and r.complete), unit=kid.code, unit_name=kid.full_name))
     return out

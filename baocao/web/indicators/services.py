@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -48,6 +47,11 @@ def attributed_period(fact: Any, report_period: Period, cache: dict[str, Period]
     return prev if prev.window_start <= cut <= prev.window_end else report_period
 
 
+def plain(flat: Any) -> dict[str, Any]:
+    """A flat frozen dataclass (Qualifiers, Relation) as a dict, without asdict's deep copies."""
+    return {name: getattr(flat, name) for name in flat.__dataclass_fields__}
+
+
 def facts_from_core(facts: tuple[Any, ...], version: Any, indicators: dict[str, Indicator]) -> list[FactRow]:
     """Store the core's `baocao.extract.model.Fact`s of one report version; the rows derive uses."""
     report = version.report
@@ -62,8 +66,8 @@ def facts_from_core(facts: tuple[Any, ...], version: Any, indicators: dict[str, 
             period_id=attributed_period(f, report.period, cache).pk, fact_id=str(f.id)[:40], value=float(f.value),
             dimension=f.dimension, base_unit=f.unit[:40], raw=f.raw[:100], sentence=f.sentence,
             paragraph=f.paragraph or "", footnote=f.footnote, start=f.start, end=f.end, subject=(f.subject or "")[:300],
-            scope=q.scope, estimate=bool(q.estimate), qualifiers=asdict(q),
-            relations=[asdict(r) for r in f.relations], indicator_id=ind.pk if ind else None,
+            scope=q.scope, estimate=bool(q.estimate), qualifiers=plain(q),
+            relations=[plain(r) for r in f.relations], indicator_id=ind.pk if ind else None,
             indicator_code=(f.indicator or "")[:80], indicator_confidence=float(f.indicator_confidence),
             decimals=int(f.decimals), role=f.role or "",
             status="accepted" if ind is not None and f.indicator_confidence >= threshold else "pending",

@@ -32,6 +32,7 @@ from baocao.web.indicators.services import facts_from_core
 from baocao.web.periods.models import Period
 from baocao.web.periods.services import core_period, ensure_period
 from baocao.web.reports import storage
+from baocao.web.reports.docjson import document_dict
 from baocao.web.reports.models import DOC_TYPES, STATUSES, Report, ReportVersion
 from baocao.web.reports.signals import version_stored
 from baocao.web.units.models import Unit
@@ -159,7 +160,7 @@ def _store(analysis: Any, data: bytes, name: str, digest: str, unit: Unit, perio
     now = timezone.now()
     version = ReportVersion.objects.create(
         report=report, number=number, sha256=digest, file_name=name.rsplit("/", 1)[-1][:255], size=len(data),
-        source_kind=doc.source.kind if doc.source else "text", document=doc.to_dict(),
+        source_kind=doc.source.kind if doc.source else "text", document=document_dict(doc),
         uploaded_by=user if getattr(user, "is_authenticated", False) else None, uploaded_via=via,
     )
     if previous is not None:
@@ -176,7 +177,7 @@ def _store(analysis: Any, data: bytes, name: str, digest: str, unit: Unit, perio
     report.save()
     facts = facts_from_core(tuple(analysis.facts), version, indicators)
     findings = from_core(tuple(analysis.findings), version)
-    outcome, sourced = apply_version(version, actor, facts=facts, indicators=indicators)
+    outcome, sourced_ids = apply_version(version, actor, facts=facts, indicators=indicators)
     version_stored.send(sender=ReportVersion, version=version, document=doc, analysis=analysis)
     record(actor, "report.new_version" if previous else "report.ingest", report,
            old={"version": previous.number, "status": old_status} if previous else None,
@@ -184,7 +185,7 @@ def _store(analysis: Any, data: bytes, name: str, digest: str, unit: Unit, perio
                 "findings": len(findings), "values_created": outcome.created, "values_revised": outcome.revised},
            unit=unit)
     return IngestResult(report, version, created=True, superseded=previous.number if previous else None,
-                        facts=len(facts), findings=len(findings), values=outcome, value_ids=[v.pk for v in sourced])
+                        facts=len(facts), findings=len(findings), values=outcome, value_ids=list(sourced_ids))
 
 
 @transaction.atomic
