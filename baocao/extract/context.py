@@ -30,6 +30,11 @@ _STOP_PAIRS = frozenset(
 )
 _STOP_HEAD = re.compile(r"^(?:và|trong\s+đó|trong\s+tháng|trong\s+kỳ|đã|đồng\s+thời|,|-)\s+", re.IGNORECASE)
 _NOISE = re.compile(r"\b(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?\b|tháng\s+\d{1,2}(?:/\d{4})?|\d+\s+tháng(?:\s+đầu\s+năm)?|năm\s+\d{4}")
+_DIGIT = re.compile(r"\d")  # every _NOISE match has one
+_ENDS_WITH_DIGIT = re.compile(r"\d\s*$")
+_TRAILING_NUMBER = re.compile(r"[\d.,/%]+\s*(?:\w+\s*)?$")
+_NOUN_AFTER = re.compile(r"\s*([^\W\d_][^,;:.()\d]{0,40}?)(?=\s*(?:[,;:.()]|\d|đạt|tăng|giảm|với|và|$))")
+_OPEN_CUMULATIVE = re.compile(r"\(\s*(?:cộng\s+dồn|lũy\s+kế|luỹ\s+kế)\s*(?:đạt\s*)?$", re.IGNORECASE)
 
 
 def _iso(d: str) -> str | None:
@@ -73,7 +78,7 @@ def qualifiers(text: str, sentence: tuple[int, int], clause_at: int, mention: Me
     if in_clause:
         scope = in_clause[-1][1]
     inside = text[max(0, start - 12) : start]
-    if re.search(r"\(\s*(?:cộng\s+dồn|lũy\s+kế|luỹ\s+kế)\s*(?:đạt\s*)?$", inside, re.IGNORECASE):
+    if "(" in inside and _OPEN_CUMULATIVE.search(inside):
         scope = "cumulative"
     since = None
     for end, iso in cues.since:
@@ -100,8 +105,10 @@ def qualifiers(text: str, sentence: tuple[int, int], clause_at: int, mention: Me
 
 def subject(text: str, clause_at: int, mention: Mention, section_title: str = "") -> str:
     """A short phrase saying what is measured, taken from the words around the number."""
-    before = _NOISE.sub(" ", text[clause_at : mention.start])
-    before = re.sub(r"[\d.,/%]+\s*(?:\w+\s*)?$", " ", before) if re.search(r"\d\s*$", before) else before
+    before = text[clause_at : mention.start]
+    if _DIGIT.search(before):
+        before = _NOISE.sub(" ", before)
+        before = _TRAILING_NUMBER.sub(" ", before) if _ENDS_WITH_DIGIT.search(before) else before
     words = before.replace(",", " , ").split()
     while words:
         last = words[-1].lower().strip(",.-–:")
@@ -118,7 +125,7 @@ def subject(text: str, clause_at: int, mention: Mention, section_title: str = ""
     phrase = " ".join(words[-9:])
     if mention.dimension == "count" and not mention.implied_unit:
         after = text[mention.end : mention.end + 60]
-        tail = re.match(r"\s*([^\W\d_][^,;:.()\d]{0,40}?)(?=\s*(?:[,;:.()]|\d|đạt|tăng|giảm|với|và|$))", after)
+        tail = _NOUN_AFTER.match(after)
         extra = tail.group(1).strip() if tail else ""
         extra_words = extra.split()[:5]
         noun_phrase = " ".join([mention.unit, *extra_words]).strip()

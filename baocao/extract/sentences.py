@@ -37,7 +37,4 @@ def span_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 def clause_start(text: str, sentence_start: int, pos: int) -> int:
     """Start of the clause holding `pos`: after the last ';', ':' or '(' before it in the sentence."""
-    best = sentence_start
-    for m in re.finditer(r"[;:(]", text[sentence_start:pos]):
-        best = sentence_start + m.end()
-    return best
+    return max(sentence_start, *(text.rfind(mark, sentence_start, pos) + 1 for mark in ";:("))
