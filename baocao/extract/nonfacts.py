@@ -18,7 +18,7 @@ import yaml
 
 from baocao.extract.lexicon import _data_text
 from baocao.text.dates import find_dates
-from baocao.text.digits import digit_starts, finditer_at
+from baocao.text.starts import digit_starts, finditer_at
 from baocao.text.normalize import nfc
 
 # (pattern, a string that must be in the text for the pattern to have any chance).

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from baocao.extract.lexicon import Lexicon
 from baocao.extract.nonfacts import NonFactRules, is_identifier, mask, overlaps
 from baocao.extract.numbers import ENGLISH_DECIMAL, NUMBER, parse_number
-from baocao.text.digits import digit_starts, finditer_at
+from baocao.text.starts import digit_starts, finditer_at
 
 TOKEN = re.compile(rf"(?<![^\W_])(?<![.,/])(?:{ENGLISH_DECIMAL.pattern}|{NUMBER.pattern})")  # begins a digit run
 _SLASH = re.compile(r"[ \t]*/[ \t]*")

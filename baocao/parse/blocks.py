@@ -18,6 +18,7 @@ from baocao.read.model import Marker
 
 _TERMINAL = re.compile(r"[.;:!?…](?:\s*[)”\"’»])?\s*$|\./\.\s*$")
 _STRONG = re.compile(r"[.:!?…](?:\s*[)”\"’»])?\s*$|\./\.\s*$")
+_RECIPIENTS = re.compile(r"^\s*Nơi nhận")
 _MAX_HEADING = 200  # a numbered block longer than this is a numbered paragraph, not a heading
 _TITLE_COLON = 70  # "1. Ưu điểm: Dưới sự…" — a title before a colon at most this long
 
@@ -67,7 +68,7 @@ def _is_break(prev: str, nxt: str, width: int) -> bool:
     match = match_heading(nxt_s)
     if match is not None and match.kind in ("part", "roman"):
         return True
-    if re.match(r"^\s*Nơi nhận", nxt_s):
+    if _RECIPIENTS.match(nxt_s):
         return True
     if match is not None and _starts_item(nxt_s):
         return terminal or not full or (match.kind in ("dotted", "letter") and _starts_upper(match.rest))

@@ -15,15 +15,19 @@ from baocao.parse.header import Header
 from baocao.parse.model import Meta, Period, Section
 from baocao.text.normalize import fold
 from baocao.text.periods import find_period, previous_period
+from baocao.text.starts import finditer_at, literal_starts
 
 KINDS = ("đặc khu", "thành phố", "thị trấn", "thị xã", "phường", "huyện", "quận", "tỉnh", "xã")
 COMMUNE_KINDS = {"phường", "xã", "đặc khu", "thị trấn"}
 DISTRICT_KINDS = {"huyện", "quận", "thị xã"}
 _KIND_RE = "|".join(KINDS)
 _NAME = r"(\w+(?:[ \-]\w+){0,4})"
-_SELF = re.compile(rf"\b(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Đảng ủy|Đảng uỷ)\s+({_KIND_RE})\b(?!\s+[A-ZĐ]\w)")
+_BODIES = ("UBND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "HĐND", "Đảng ủy", "Đảng uỷ")
+# _SELF and _NAMED begin with one of _BODIES, KINDS (searched with finditer_at)
+_SELF = re.compile(rf"\b(?:{'|'.join(_BODIES)})\s+({_KIND_RE})\b(?!\s+[A-ZĐ]\w)")
 _NAMED = re.compile(rf"\b({_KIND_RE})\s+{_NAME}")
-_AREA = re.compile(rf"(?:trên\s+)?địa\s+bàn\s+({_KIND_RE})\s+{_NAME}")
+# "(?:trên\s+)?địa" spelt as two branches, so that re looks only at "t" and "đ"
+_AREA = re.compile(rf"(?:trên\s+địa|địa)\s+bàn\s+({_KIND_RE})\s+{_NAME}")
 _BARE_AREA = re.compile(rf"địa\s+bàn\s+({_KIND_RE})\b(?!\s+[A-ZĐ]\w)")
 _RECIPIENT_UNIT = re.compile(rf"UBND\s+({_KIND_RE})\b")
 _ISSUER_KIND = re.compile(rf"^(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\s+({'|'.join(k.upper() for k in KINDS)})\s+(.+)$")
@@ -67,7 +71,7 @@ def infer_unit(header: Header, text: str, recipients: tuple[str, ...] = ()) -> t
             name_words = words[-len(m.group(2).split()) :]
             return kind, " ".join(w.capitalize() for w in name_words)
     votes: Counter[str] = Counter()
-    for m in _SELF.finditer(text):
+    for m in finditer_at(_SELF, text, literal_starts(text, _BODIES)):
         votes[m.group(1).lower()] += 3
     for m in _BARE_AREA.finditer(text):
         votes[m.group(1).lower()] += 2
@@ -86,7 +90,7 @@ def infer_unit(header: Header, text: str, recipients: tuple[str, ...] = ()) -> t
         if name:
             votes[kind] += 2
             names.setdefault(kind, Counter())[name] += 3
-    for m in _NAMED.finditer(text):
+    for m in finditer_at(_NAMED, text, literal_starts(text, KINDS)):
         kind = m.group(1).lower()
         name = _clean_name(m.group(2))
         if name:

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from baocao.text.digits import digit_starts, finditer_at
+from baocao.text.starts import digit_starts, finditer_at
 
 DATE_LINE = re.compile(
     r"^\s*(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ .'-]{1,40}?)\s*,\s*ngày\s+(?P<d>[\d.…]{1,3})\s+tháng\s+(?P<m>[\d.…]{1,3})\s+năm\s+(?P<y>\d{4})\s*$",

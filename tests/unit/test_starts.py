@@ -1,4 +1,4 @@
-"""finditer_at finds what finditer finds, for patterns that begin a run of digits."""
+"""finditer_at finds what finditer finds, for patterns that begin a run of digits or a word."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 from baocao.extract.nonfacts import _AT_DIGITS
 from baocao.text.dates import DAY_MONTH, NUMERIC
-from baocao.text.digits import digit_starts, finditer_at
+from baocao.text.starts import digit_starts, finditer_at, literal_starts
 
 TEXTS = (
     "Ngày 14/11/2025 và 15/8-27/8, tháng 6/2025; 2273/QĐ-UBND; 2021 - 2025; 24/7; 8h30; 14 giờ 30 phút",
@@ -29,3 +29,12 @@ def test_finditer_at_matches_finditer() -> None:
 def test_digit_starts() -> None:
     assert digit_starts("a12 b3,45") == [1, 5, 7]
     assert digit_starts(re.sub(r"\d", "", "x1y")) == []
+
+
+def test_literal_starts_and_word_patterns() -> None:
+    text = "UBND phường Tam Thanh, thị xã Lạng Sơn; xã Mai Pha và thị trấn Na Sầm, UBND thị xã"
+    kinds = ("thị xã", "thị trấn", "phường", "xã")
+    assert literal_starts(text, kinds) == [5, 23, 27, 40, 54, 76, 80]
+    pattern = re.compile(r"\b(thị xã|thị trấn|phường|xã)\s+(\w+)")
+    starts = literal_starts(text, kinds)
+    assert [m.span() for m in finditer_at(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
