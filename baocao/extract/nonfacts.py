@@ -18,8 +18,8 @@ import yaml
 
 from baocao.extract.lexicon import _data_text
 from baocao.text.dates import find_dates
-from baocao.text.starts import digit_starts, finditer_at
 from baocao.text.normalize import nfc
+from baocao.text.starts import digit_starts, finditer_at
 
 # (pattern, a string that must be in the text for the pattern to have any chance).
 # These begin a run of digits (searched with finditer_at):
