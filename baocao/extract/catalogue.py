@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from baocao.extract.lexicon import _data_text
-from baocao.extract.phrases import PhraseMatcher
+from baocao.extract.phrases import PhraseKey, PhraseMatcher
 from baocao.text.normalize import fold, nfc
 
 
@@ -36,39 +36,47 @@ class Indicator:
 class Catalogue:
     indicators: tuple[Indicator, ...]
     _dims: dict[str, tuple[Indicator, ...]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _codes: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
     _extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    # per document (see forget): raw text → (normalised length, phrases found); unit → folded unit
+    _found: dict[str, tuple[int, dict[PhraseKey, int]]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _units: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def __post_init__(self) -> None:
         for dim in {i.dimension for i in self.indicators}:
             self._dims[dim] = tuple(i for i in self.indicators if i.dimension == dim)
+            self._codes[dim] = frozenset(i.code for i in self._dims[dim])
 
     def by_dimension(self, dimension: str) -> tuple[Indicator, ...]:
         return self._dims.get(dimension, ())
 
     def codes_of(self, dimension: str) -> frozenset[str]:
-        key = f"codes:{dimension}"
-        if key not in self._extra:
-            self._extra[key] = frozenset(i.code for i in self.by_dimension(dimension))
-        return self._extra[key]  # type: ignore[return-value]
+        return self._codes.get(dimension, frozenset())
 
     def forget(self) -> None:
-        """Drop the phrase cache (it only pays within one document)."""
-        self._extra.pop("found", None)
+        """Drop the caches of phrases and units (they only pay within one document)."""
+        self._found.clear()
+        self._units.clear()
 
-    def find(self, text: str) -> tuple[int, dict[tuple[str, str], int]]:
+    def find(self, text: str) -> tuple[int, dict[PhraseKey, int]]:
         """Catalogue phrases in a raw text: (length of its normalised form, (code, phrase) → end).
 
         Cached within one document (titles and sentences repeat); `forget` drops the cache.
         """
-        cache = self._extra.setdefault("found", {})
-        assert isinstance(cache, dict)
-        hit: tuple[int, dict[tuple[str, str], int]] | None = cache.get(text)
+        hit = self._found.get(text)
         if hit is None:
-            if len(cache) > 20000:
-                cache.clear()
+            if len(self._found) > 20000:
+                self._found.clear()
             norm = _norm(text)
-            hit = cache[text] = (len(norm), self.matcher().find(norm))
+            hit = self._found[text] = (len(norm), self.matcher().find(norm))
         return hit
+
+    def folded_unit(self, unit: str) -> str:
+        """The unit with its abbreviation expanded, folded (cached within one document)."""
+        folded = self._units.get(unit)
+        if folded is None:
+            folded = self._units[unit] = fold(expand_abbreviation(unit))
+        return folded
 
     def matcher(self) -> PhraseMatcher:
         """All the catalogue's normalised phrases, to find at once."""
@@ -214,7 +222,7 @@ def _best(catalogue: Catalogue, scores: dict[str, float], dimension: str, unit: 
     if not scores:
         return best
     order = catalogue.order()
-    unit_f = fold(expand_abbreviation(unit)) if dimension == "count" else ""
+    unit_f = catalogue.folded_unit(unit) if dimension == "count" else ""
     best_at = len(order)
     for code, score in scores.items():
         at, unit_folded = order[code]
