@@ -9,7 +9,9 @@ import re
 from baocao.extract.model import Qualifiers
 from baocao.extract.scan import Mention
 from baocao.text.dates import find_dates
+from baocao.text.starts import finditer_words
 
+# The cue patterns are searched with finditer_words: each match begins with one of its first words.
 _CUMULATIVE = re.compile(r"lũy\s+kế|luỹ\s+kế|cộng\s+dồn|tổng\s+cộng\s+từ", re.IGNORECASE)
 _YTD = re.compile(r"từ\s+đầu\s+năm|\b\d{1,2}\s+tháng(?:\s+đầu\s+năm)?|tính\s+chung|cả\s+năm", re.IGNORECASE)
 _PERIOD = re.compile(r"trong\s+tháng|trong\s+kỳ|trong\s+quý|tháng\s+\d{1,2}(?!\s*tháng)|tháng\s+này", re.IGNORECASE)
@@ -20,6 +22,14 @@ _AS_OF = re.compile(
 )
 _SINCE = re.compile(r"từ\s+(?:ngày\s+)?(\d{1,2}/\d{1,2}/\d{4})\s+đến\s+nay", re.IGNORECASE)
 _RANGE = re.compile(r"từ\s+(?:ngày\s+)?(\d{1,2}/\d{1,2}/\d{4})\s+đến\s+(?:ngày\s+)?(\d{1,2}/\d{1,2}/\d{4})", re.IGNORECASE)
+FIRST_WORDS = {
+    "cumulative": ("lũy", "luỹ", "cộng", "tổng"),
+    "year_to_date": ("từ", "tính", "cả"),  # and numbers
+    "period": ("trong", "tháng"),
+    "estimate": ("ước", "dự"),
+    "as_of": ("tính", "đến"),
+    "from": ("từ",),
+}
 _APPROX = re.compile(r"(hơn|trên|gần|khoảng|xấp\s+xỉ|dưới|tới|ít\s+nhất|≥|>|<|≤)\s*$", re.IGNORECASE)
 _STOP_WORDS = frozenset(
     ["đạt", "ước", "được", "là", "có", "với", "khoảng", "hơn", "trên", "gần", "tăng", "giảm", "bằng", "chiếm", "số", "tổng", "cho", "của", "đã", "gồm", "và", "tại", "tới", "đến", "hiện", "còn", "nay"]
@@ -53,13 +63,16 @@ class Cues:
                                        (_YTD, "year_to_date", ("tháng", "đầu năm", "tính chung", "cả năm")),
                                        (_PERIOD, "period", ("tháng", "kỳ", "quý"))):
             if any(n in low for n in needles):
-                self.scope.extend((m.end(), name) for m in pattern.finditer(text))
+                matches = finditer_words(pattern, text, FIRST_WORDS[name], low, digits=name == "year_to_date")
+                self.scope.extend((m.end(), name) for m in matches)
         self.scope.sort()
-        self.estimate = [m.end() for m in _ESTIMATE.finditer(text)] if ("ước" in low or "dự kiến" in low) else []
+        self.estimate = [m.end() for m in finditer_words(_ESTIMATE, text, FIRST_WORDS["estimate"], low)] if (
+            "ước" in low or "dự kiến" in low) else []
         has_from = "từ" in low
-        self.since = [(m.end(), _iso(m.group(1))) for m in _SINCE.finditer(text)] if has_from and "nay" in low else []
+        self.since = [(m.end(), _iso(m.group(1))) for m in finditer_words(_SINCE, text, FIRST_WORDS["from"], low)] if (
+            has_from and "nay" in low) else []
         self.as_of: list[tuple[int, str | None]] = []
-        for m in (_AS_OF.finditer(text) if "đến" in low else ()):
+        for m in (finditer_words(_AS_OF, text, FIRST_WORDS["as_of"], low) if "đến" in low else ()):
             if m.group(1):
                 self.as_of.append((m.end(), _iso(m.group(1))))
             elif m.group(2):
@@ -68,7 +81,7 @@ class Cues:
                     last = calendar.monthrange(year, month)[1]
                     self.as_of.append((m.end(), f"{year:04d}-{month:02d}-{last:02d}"))
         self.ranges = [(m.start(), m.end(), _iso(m.group(1)), _iso(m.group(2)))
-                       for m in (_RANGE.finditer(text) if has_from else ())]
+                       for m in (finditer_words(_RANGE, text, FIRST_WORDS["from"], low) if has_from else ())]
 
 
 def qualifiers(text: str, sentence: tuple[int, int], clause_at: int, mention: Mention, cues: Cues) -> Qualifiers:

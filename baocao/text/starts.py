@@ -31,6 +31,23 @@ def literal_starts(text: str, literals: tuple[str, ...]) -> list[int]:
     return sorted(found)
 
 
+def finditer_words(pattern: re.Pattern[str], text: str, words: tuple[str, ...], low: str | None = None,
+                   digits: bool = False) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern compiled with IGNORECASE whose matches all begin
+    with one of `words` (lower case) or, with `digits`, a run of digits. `low` is `text.lower()`.
+
+    The words' letters must have no case variants but their upper and lower case ("K", the
+    Kelvin sign, lowers to "k" too; "ı" and "ſ" do not): test_starts checks the words in use.
+    """
+    low = text.lower() if low is None else low
+    if len(low) != len(text):  # "İ" lowers to two characters: offsets would not line up
+        return pattern.finditer(text)
+    starts = literal_starts(low, words)
+    if digits:
+        starts = sorted({*starts, *digit_starts(text)})
+    return finditer_at(pattern, text, starts)
+
+
 def finditer_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)` for a pattern whose matches are never empty and all begin at
     one of `starts` (sorted): `digit_starts(text)` when every match begins a run of digits

@@ -6,7 +6,7 @@ import re
 
 from baocao.extract.nonfacts import _AT_DIGITS
 from baocao.text.dates import DAY_MONTH, NUMERIC
-from baocao.text.starts import digit_starts, finditer_at, literal_starts
+from baocao.text.starts import digit_starts, finditer_at, finditer_words, literal_starts
 
 TEXTS = (
     "Ngày 14/11/2025 và 15/8-27/8, tháng 6/2025; 2273/QĐ-UBND; 2021 - 2025; 24/7; 8h30; 14 giờ 30 phút",
@@ -38,3 +38,22 @@ def test_literal_starts_and_word_patterns() -> None:
     pattern = re.compile(r"\b(thị xã|thị trấn|phường|xã)\s+(\w+)")
     starts = literal_starts(text, kinds)
     assert [m.span() for m in finditer_at(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_first_words_have_plain_case_variants() -> None:
+    """finditer_words finds an IGNORECASE match's start in text.lower(): every character the
+    pattern's letter matches must lower to that letter."""
+    from baocao.extract.context import FIRST_WORDS
+
+    everything = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000)
+    letters = {ch for words in FIRST_WORDS.values() for word in words for ch in word}
+    for letter in sorted(letters):
+        matched = set(re.findall(re.escape(letter), everything, re.IGNORECASE))
+        assert all(ch.lower() == letter for ch in matched), (letter, matched)
+
+
+def test_finditer_words_matches_finditer() -> None:
+    pattern = re.compile(r"(?<![^\W\d_])(?:ước|dự\s+kiến)|\b\d+\s+tháng", re.IGNORECASE)
+    for text in ("Ước đạt 5 tháng, DỰ KIẾN 3 THÁNG; ứớc", "İ ước 2 tháng", ""):
+        found = [m.span() for m in finditer_words(pattern, text, ("ước", "dự"), digits=True)]
+        assert found == [m.span() for m in pattern.finditer(text)], text
