@@ -4,12 +4,15 @@ carried over + new, shares ("chiếm x%")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from baocao.extract.drafts import Draft, unit_compatible
 from baocao.extract.model import Fact, Relation
 from baocao.text.normalize import fold
+from baocao.text.starts import finditer_at, literal_starts
 
 _BREAKDOWN = re.compile(r"(?:^|[\s,;:(])(trong\s+đó|bao\s+gồm|gồm|cụ\s+thể)\s*[:,]?", re.IGNORECASE)
+BREAKDOWN_FIRST = ("trong", "bao", "gồm", "cụ")  # _BREAKDOWN's words, one character after its start
 _CARRIED = re.compile(r"chuyển\s+sang|tồn\s+kỳ\s+trước|kỳ\s+trước\s+chuyển|năm\s+trước\s+chuyển", re.IGNORECASE)
 _NEW = re.compile(r"(?:tiếp\s+nhận\s+mới|mới\s+phát\s+sinh|phát\s+sinh\s+mới|nhận\s+mới)\s*$", re.IGNORECASE)
 _NEW_AFTER = re.compile(r"\s*(?:tiếp\s+nhận\s+mới|mới\s+phát\s+sinh|phát\s+sinh\s+mới|nhận\s+mới)", re.IGNORECASE)
@@ -61,8 +64,16 @@ def partitions_of(text: str, drafts: list[Draft], partitions: tuple[tuple[str, .
                 break
 
 
+def _breakdown_words(text: str) -> Iterator[re.Match[str]]:
+    """`_BREAKDOWN.finditer(text)`, tried only at the start and right before its words."""
+    low = text.lower()
+    if len(low) != len(text):  # "İ" lowers to two characters: offsets would not line up
+        return _BREAKDOWN.finditer(text)
+    return finditer_at(_BREAKDOWN, text, sorted({0, *(at - 1 for at in literal_starts(low, BREAKDOWN_FIRST) if at)}))
+
+
 def breakdowns(text: str, drafts: list[Draft]) -> None:
-    for m in _BREAKDOWN.finditer(text):
+    for m in _breakdown_words(text):
         pos = m.start(1)
         total = None
         for d in drafts:

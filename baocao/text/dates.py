@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from baocao.text.starts import digit_starts, finditer_at
+from baocao.text.starts import digit_starts, finditer_at, finditer_words
 
 DATE_LINE = re.compile(
     r"^\s*(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ .'-]{1,40}?)\s*,\s*ngày\s+(?P<d>[\d.…]{1,3})\s+tháng\s+(?P<m>[\d.…]{1,3})\s+năm\s+(?P<y>\d{4})\s*$",
@@ -16,6 +16,7 @@ DATE_LINE = re.compile(
 # dd/mm/yyyy, d/m/yy, dd-mm-yyyy, dd.mm.yyyy (NUMERIC and DAY_MONTH begin a run of digits: finditer_at)
 NUMERIC = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})(?![\d/])")
 WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+WORDS_FIRST = ("ngày",)  # WORDS begins with it (finditer_words)
 DAY_MONTH = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})(?![\d/])")
 
 
@@ -57,7 +58,7 @@ def find_dates(text: str, starts: list[int] | None = None) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     if starts is None:
         starts = digit_starts(text)
-    for matches in (WORDS.finditer(text), finditer_at(NUMERIC, text, starts)):
+    for matches in (finditer_words(WORDS, text, WORDS_FIRST), finditer_at(NUMERIC, text, starts)):
         for m in matches:
             if any(s <= m.start() < e for s, e in taken):
                 continue
