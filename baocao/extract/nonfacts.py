@@ -19,7 +19,7 @@ import yaml
 from baocao.extract.lexicon import _data_text
 from baocao.text.dates import find_dates
 from baocao.text.normalize import nfc
-from baocao.text.starts import digit_starts, finditer_at
+from baocao.text.starts import digit_starts, finditer_at, finditer_words, literal_starts
 
 # (pattern, a string that must be in the text for the pattern to have any chance).
 # These begin a run of digits (searched with finditer_at):
@@ -34,13 +34,15 @@ _AT_DIGITS = (
     (re.compile(r"(?<![\d/])\d{1,2}\s*(?:và|,)\s*(?=(?:ngày\s+)?\d{1,2}\s+tháng)", re.IGNORECASE), "tháng"),
     (re.compile(r"(?<![\d.,])\d{1,3}\s*\+\s*\d{1,3}(?![\d.,])"), "+"),  # Khối 7+10
 )
-# and these elsewhere:
-_PATTERNS = (
-    (re.compile(r"(?:tỷ|tỉ)\s+lệ\s+\d+\s*/\s*[\d.]+", re.IGNORECASE), "/"),  # map scale 1/500
-    (re.compile(r"\(\s*\d{1,2}\s*\)"), "("),  # enumerators (1), (2)
-    (re.compile(r"ngày\s+\d{1,2}(?:\s*(?:và|,)\s*(?:ngày\s+)?\d{1,2})*\s+tháng\s+\d{1,2}", re.IGNORECASE), "tháng"),
-    (re.compile(r"(?<![\w.,])[IVX]+\s*,\s*[IVX]+/\d{4}"), "/"),  # Quý II, III/2025
+# these begin with one of their first words, in any case (finditer_words):
+AT_WORDS = (
+    (re.compile(r"(?:tỷ|tỉ)\s+lệ\s+\d+\s*/\s*[\d.]+", re.IGNORECASE), "/", ("tỷ", "tỉ")),  # map scale 1/500
+    (re.compile(r"ngày\s+\d{1,2}(?:\s*(?:và|,)\s*(?:ngày\s+)?\d{1,2})*\s+tháng\s+\d{1,2}", re.IGNORECASE), "tháng",
+     ("ngày",)),
 )
+# and these:
+_ENUMERATOR = re.compile(r"\(\s*\d{1,2}\s*\)")  # enumerators (1), (2)
+_ROMAN = re.compile(r"(?<![\w.,])[IVX]+\s*,\s*[IVX]+/\d{4}")  # Quý II, III/2025: begins with I, V or X
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
@@ -129,9 +131,13 @@ def mask(text: str, unit_at: Callable[[int], bool] | None = None, starts: list[i
     for pattern, needle in _AT_DIGITS:
         if needle in lowered:
             spans.extend((m.start(), m.end()) for m in finditer_at(pattern, text, starts))
-    for pattern, needle in _PATTERNS:
+    for pattern, needle, words in AT_WORDS:
         if needle in lowered:
-            spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
+            spans.extend((m.start(), m.end()) for m in finditer_words(pattern, text, words, lowered))
+    if "(" in lowered:
+        spans.extend((m.start(), m.end()) for m in _ENUMERATOR.finditer(text))
+    if "/" in lowered:
+        spans.extend((m.start(), m.end()) for m in finditer_at(_ROMAN, text, literal_starts(text, ("I", "V", "X"))))
     spans.sort()
     return spans
 
