@@ -181,12 +181,14 @@ def test_serve_answers_the_page_and_the_api(home: Path) -> None:
         deadline = time.monotonic() + 60
         while True:
             try:
-                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode()
+                home = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5)  # the web app (or its login)
                 break
             except OSError:
                 assert time.monotonic() < deadline and proc.poll() is None, proc.stderr.read() if proc.stderr else ""
                 time.sleep(0.3)
-        assert "baocao" in page and 'lang="vi"' in page
+        assert home.status == 200
+        admin = urllib.request.urlopen(f"http://127.0.0.1:{port}/admin/login/", timeout=5).read().decode()
+        assert 'lang="vi"' in admin and "Đăng nhập" in admin
         doc = urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/openapi.json", timeout=5).read()
         assert b'"openapi"' in doc
         try:

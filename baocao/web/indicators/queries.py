@@ -163,14 +163,15 @@ def same_period_last_year(ind: Indicator, unit: Unit, period: Period, scope: str
 def ranking(ind: Indicator, period: Period, user: Any, scope: str = "period", parent: Unit | None = None,
             level: str | None = "commune") -> list[Point]:
     """Units' values for one period, largest first, among the units the user sees."""
-    qs = IndicatorValue.objects.filter(indicator=ind, period=period, scope=scope).select_related("unit")
+    qs = IndicatorValue.objects.filter(indicator=ind, period=period, scope=scope)
     if parent is not None:
         qs = qs.filter(unit__path__startswith=parent.path).exclude(unit=parent)
     if level:
         qs = qs.filter(unit__level=level)
-    qs = filter_visible(qs, user).order_by("-value", "unit__code")
-    return [Point(period.code, v.value, "reported", True, v.estimate, v.corrected, v.pk, v.unit.code,
-                  v.unit.full_name) for v in qs]
+    rows = filter_visible(qs, user).order_by("-value", "unit__code").values_list(
+        "pk", "value", "estimate", "corrected", "unit__code", "unit__kind", "unit__name")
+    return [Point(period.code, value, "reported", True, estimate, corrected, pk, code, f"{kind} {name}")
+            for pk, value, estimate, corrected, code, kind, name in rows]
 
 
 def children_values(ind: Indicator, unit: Unit, period: Period, scope: str = "period") -> list[Point]:
