@@ -76,22 +76,24 @@ def read_unit(text: str, pos: int, lex: Lexicon) -> Unit | None:
         return Unit("count", "huy chương", 1.0, medal.start(1), medal.end())
     m = _UNIT_WORDS.match(text, pos)
     assert m is not None  # the pattern matches the empty string
-    if m.group(1):
+    percent, *printed = m.groups()
+    if percent:
         return Unit("percent", "%", 1.0, m.start(1), m.end(1))
-    groups = [g for g in range(2, 7) if m.group(g) is not None]
-    if not groups:
+    words = [w for w in printed if w is not None]  # word i is group i + 2
+    if not words:
         return None
     factor = 1.0
     start = m.start(2)
-    first = m.group(2).lower()
-    if first in lex.multipliers and len(groups) > 1:
+    first = words[0].lower()
+    skipped = 0
+    if first in lex.multipliers and len(words) > 1:
         factor = lex.multipliers[first]
-        groups = groups[1:]
-    words = [m.group(g) for g in groups]
+        words = words[1:]
+        skipped = 1
     if words[0].lower() not in lex.first_words and words[0] not in lex.first_words:
         return None  # no unit or count noun starts with this word
     for n in range(min(4, len(words)), 0, -1):
-        end = m.end(groups[n - 1])
+        end = m.end(skipped + n + 1)
         phrase = " ".join(words[:n])
         key = phrase.lower()
         known = lex.lookup(phrase) if n <= 2 else None
