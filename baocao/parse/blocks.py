@@ -16,8 +16,11 @@ from baocao.parse.headings import HeadingMatch, is_all_caps, match_heading
 from baocao.parse.lines import Line
 from baocao.read.model import Marker
 
-_TERMINAL = re.compile(r"[.;:!?…](?:\s*[)”\"’»])?\s*$|\./\.\s*$")
-_STRONG = re.compile(r"[.:!?…](?:\s*[)”\"’»])?\s*$|\./\.\s*$")
+# A line ending on a full stop (or "./.", the end of a legal text), maybe before a closing mark.
+# Written to open with the punctuation class, so that re skips to punctuation instead of trying
+# every position: "[.;:!?…](?:\s*[)”"’»])?\s*$|\./\.\s*$".
+_TERMINAL = re.compile(r"[.;:!?…](?:(?:\s*[)”\"’»])?\s*$|(?<=\.)/\.\s*$)")
+_STRONG = re.compile(r"[.:!?…](?:(?:\s*[)”\"’»])?\s*$|(?<=\.)/\.\s*$)")
 _RECIPIENTS = re.compile(r"^\s*Nơi nhận")
 _MAX_HEADING = 200  # a numbered block longer than this is a numbered paragraph, not a heading
 _TITLE_COLON = 70  # "1. Ưu điểm: Dưới sự…" — a title before a colon at most this long
