@@ -17,7 +17,7 @@ from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_check import caught, run  # noqa: E402
+from bench_check import caught, run
 
 PROVINCE = make_province(10, 7)
 SERIES = Series(PROVINCE)
