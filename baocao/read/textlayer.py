@@ -7,7 +7,7 @@ import re
 from itertools import islice
 
 from baocao.errors import InputError
-from baocao.read.model import RawDocument, RawLine
+from baocao.read.model import RawDocument, RawLine, plain_line
 from baocao.text.normalize import nfc_lines
 
 # Letters that only Vietnamese text written in Unicode contains.
@@ -98,7 +98,7 @@ def read_text(data: bytes) -> RawDocument:
                 if i:
                     page += 1
                 if part:
-                    lines.append(RawLine(text=part, page=page))
+                    lines.append(plain_line(part, page))
             continue
-        lines.append(RawLine(text=line, page=page))
+        lines.append(plain_line(line, page))
     return RawDocument(lines=tuple(lines), kind="text", pages=page, notes=(f"encoding {encoding}",))
