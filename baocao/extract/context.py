@@ -31,6 +31,8 @@ FIRST_WORDS = {
     "from": ("từ",),
 }
 _APPROX = re.compile(r"(hơn|trên|gần|khoảng|xấp\s+xỉ|dưới|tới|ít\s+nhất|≥|>|<|≤)\s*$", re.IGNORECASE)
+# every _APPROX match holds one of these in lower case ("dướ", "tớ": "i" has odd case variants)
+APPROX_NEEDLES = ("hơn", "trên", "gần", "khoảng", "xấp", "dướ", "tớ", "nhất", "≥", ">", "<", "≤")
 _STOP_WORDS = frozenset(
     ["đạt", "ước", "được", "là", "có", "với", "khoảng", "hơn", "trên", "gần", "tăng", "giảm", "bằng", "chiếm", "số", "tổng", "cho", "của", "đã", "gồm", "và", "tại", "tới", "đến", "hiện", "còn", "nay"]
 )
@@ -105,11 +107,13 @@ def qualifiers(text: str, sentence: tuple[int, int], clause_at: int, mention: Me
     for s0, s1, a, b in cues.ranges:
         if sentence[0] <= s0 and s1 <= sentence[1] and a and b:
             date_range = (a, b)
-    approx_m = _APPROX.search(text[max(0, start - 14) : start])
+    window = text[max(0, start - 14) : start]
+    low = window.lower()
+    approx_m = _APPROX.search(window) if any(needle in low for needle in APPROX_NEEDLES) else None
     return Qualifiers(
         scope=scope,
         since=since,
-        estimate=any(sentence[0] <= e <= start for e in cues.estimate),
+        estimate=bool(cues.estimate) and any(sentence[0] <= e <= start for e in cues.estimate),
         as_of=as_of,
         date_range=date_range,
         approx=approx_m.group(1).lower() if approx_m else None,
