@@ -38,8 +38,10 @@ class Catalogue:
     _dims: dict[str, tuple[Indicator, ...]] = field(default_factory=dict, compare=False, hash=False, repr=False)
     _codes: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
     _extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
-    # per document (see forget): raw text → (normalised length, phrases found); unit → folded unit
+    # per document (see forget): raw text → (normalised length, phrases found), normalised text →
+    # phrases found; unit → folded unit
     _found: dict[str, tuple[int, dict[PhraseKey, int]]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _found_norm: dict[str, dict[PhraseKey, int]] = field(default_factory=dict, compare=False, hash=False, repr=False)
     _units: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -56,6 +58,7 @@ class Catalogue:
     def forget(self) -> None:
         """Drop the caches of phrases and units (they only pay within one document)."""
         self._found.clear()
+        self._found_norm.clear()
         self._units.clear()
 
     def find(self, text: str) -> tuple[int, dict[PhraseKey, int]]:
@@ -67,8 +70,12 @@ class Catalogue:
         if hit is None:
             if len(self._found) > 20000:
                 self._found.clear()
+                self._found_norm.clear()
             norm = _norm(text)
-            hit = self._found[text] = (len(norm), self.matcher().find(norm))
+            found = self._found_norm.get(norm)
+            if found is None:
+                found = self._found_norm[norm] = self.matcher().find(norm)
+            hit = self._found[text] = (len(norm), found)
         return hit
 
     def folded_unit(self, unit: str) -> str:
