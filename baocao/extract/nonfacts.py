@@ -21,18 +21,18 @@ from baocao.text.dates import find_dates
 from baocao.text.normalize import nfc
 from baocao.text.starts import digit_starts, finditer_at, finditer_words, literal_starts
 
-# (pattern, a string that must be in the text for the pattern to have any chance).
+# (pattern, strings one of which must be in the lower-cased text for the pattern to have any chance).
 # These begin a run of digits (searched with finditer_at):
 _AT_DIGITS = (
-    (re.compile(r"(?<![\d/.,])\d{1,2}/\d{4}(?![\d/])"), "/"),  # tháng 6/2025
-    (re.compile(r"(?<![\w.,])\d+(?:/\d{2,4})?[/-](?=[A-ZĐ])[\wĐđ.]*(?:[-/][\wĐđ.]+)*"), ""),  # 2273/QĐ-UBND
-    (re.compile(r"(?<![\d.,])(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}(?![\d.,])"), ""),  # 2021 - 2025
-    (re.compile(r"(?<!\d)24\s*/\s*(?:24|7)(?!\d)"), "24"),  # round-the-clock
-    (re.compile(r"(?<!\d)\d{1,2}\s*h\s*\d{2}(?!\d)", re.IGNORECASE), "h"),  # clock 8h30
-    (re.compile(r"(?<!\d)\d{1,2}\s*giờ\s*\d{1,2}\s*phút", re.IGNORECASE), "phút"),  # 14 giờ 30 phút
-    (re.compile(r"(?<![\d/])\d{1,2}\s*[-–]\s*(?=\d{1,2}/\d{1,2})"), "/"),  # 27-31/3/2025: start of a day range
-    (re.compile(r"(?<![\d/])\d{1,2}\s*(?:và|,)\s*(?=(?:ngày\s+)?\d{1,2}\s+tháng)", re.IGNORECASE), "tháng"),
-    (re.compile(r"(?<![\d.,])\d{1,3}\s*\+\s*\d{1,3}(?![\d.,])"), "+"),  # Khối 7+10
+    (re.compile(r"(?<![\d/.,])\d{1,2}/\d{4}(?![\d/])"), ("/",)),  # tháng 6/2025
+    (re.compile(r"(?<![\w.,])\d+(?:/\d{2,4})?[/-](?=[A-ZĐ])[\wĐđ.]*(?:[-/][\wĐđ.]+)*"), ("/", "-")),  # 2273/QĐ-UBND
+    (re.compile(r"(?<![\d.,])(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}(?![\d.,])"), ("-", "–")),  # 2021 - 2025
+    (re.compile(r"(?<!\d)24\s*/\s*(?:24|7)(?!\d)"), ("24",)),  # round-the-clock
+    (re.compile(r"(?<!\d)\d{1,2}\s*h\s*\d{2}(?!\d)", re.IGNORECASE), ("h",)),  # clock 8h30
+    (re.compile(r"(?<!\d)\d{1,2}\s*giờ\s*\d{1,2}\s*phút", re.IGNORECASE), ("phút",)),  # 14 giờ 30 phút
+    (re.compile(r"(?<![\d/])\d{1,2}\s*[-–]\s*(?=\d{1,2}/\d{1,2})"), ("/",)),  # 27-31/3/2025: start of a day range
+    (re.compile(r"(?<![\d/])\d{1,2}\s*(?:và|,)\s*(?=(?:ngày\s+)?\d{1,2}\s+tháng)", re.IGNORECASE), ("tháng",)),
+    (re.compile(r"(?<![\d.,])\d{1,3}\s*\+\s*\d{1,3}(?![\d.,])"), ("+",)),  # Khối 7+10
 )
 # these begin with one of their first words, in any case (finditer_words):
 AT_WORDS = (
@@ -128,8 +128,8 @@ def mask(text: str, unit_at: Callable[[int], bool] | None = None, starts: list[i
             continue
         spans.append((d.start, d.end))
     lowered = text.lower()
-    for pattern, needle in _AT_DIGITS:
-        if needle in lowered:
+    for pattern, needles in _AT_DIGITS:
+        if any(needle in lowered for needle in needles):
             spans.extend((m.start(), m.end()) for m in finditer_at(pattern, text, starts))
     for pattern, needle, words in AT_WORDS:
         if needle in lowered:

@@ -65,7 +65,7 @@ def find_dates(text: str, starts: list[int] | None = None) -> list[DateMention]:
             d, mo, y = int(m.group(1)), int(m.group(2)), _year(m.group(3))
             out.append(DateMention(m.start(), m.end(), m.group(0), d, mo, y, is_valid(d, mo, y)))
             taken.append((m.start(), m.end()))
-    for m in finditer_at(DAY_MONTH, text, starts):
+    for m in (finditer_at(DAY_MONTH, text, starts) if "/" in text else ()):
         if any(s <= m.start() < e for s, e in taken):
             continue
         d, mo = int(m.group(1)), int(m.group(2))
