@@ -1,0 +1,73 @@
+"""Run a search under the access rules: the page of sentences, the total, the mode used."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection
+
+from baocao.web.accounts.access import filter_visible
+from baocao.web.search.backends import match_condition
+from baocao.web.search.models import Sentence
+from baocao.web.search.query import Query, highlighted
+
+PER_PAGE = 20
+
+
+@dataclass
+class Hit:
+    sentence: Sentence
+    html: str
+
+
+@dataclass
+class Results:
+    query: Query
+    total: int
+    page: int
+    per_page: int
+    words_mode: bool  # the words were found, but not next to each other
+    hits: list[Hit] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def first(self) -> int:
+        return (self.page - 1) * self.per_page + 1
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.hits) - 1
+
+
+def base_queryset(user: Any, unit: Any = None, start: Any = None, end: Any = None) -> Any:
+    qs = filter_visible(Sentence.objects.all(), user)
+    if unit is not None:
+        qs = qs.filter(unit__path__startswith=unit.path)
+    if start is not None:
+        qs = qs.filter(period__window_end__gte=start.window_end)
+    if end is not None:
+        qs = qs.filter(period__window_end__lte=end.window_end)
+    return qs
+
+
+def search(user: Any, query: Query, *, unit: Any = None, start: Any = None, end: Any = None, page: int = 1,
+           per_page: int = PER_PAGE) -> Results:
+    """Sentences matching `query` in the reports `user` may see, newest period first."""
+    vendor = connection.vendor
+    qs = base_queryset(user, unit, start, end)
+    words_mode = False
+    matched = qs.filter(match_condition(vendor, list(query.phrases), None))
+    total = matched.count()
+    if total == 0 and len(query.words) > 1:
+        words_mode = True
+        matched = qs.filter(match_condition(vendor, list(query.phrases), query.words))
+        total = matched.count()
+    page = max(1, min(page, max(1, -(-total // per_page))))
+    rows = (matched.select_related("report", "unit", "period")
+            .order_by("-period__window_end", "unit__code", "report_id", "id")[(page - 1) * per_page: page * per_page])
+    hits = [Hit(s, highlighted(s.text, query, words_mode)) for s in rows]
+    return Results(query, total, page, per_page, words_mode, hits)
