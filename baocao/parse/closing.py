@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from baocao.parse.headings import is_all_caps
 from baocao.parse.lines import Line
+from baocao.text.starts import finditer_at, literal_starts
 
 _RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận\s*:?\s*(.*)$", re.IGNORECASE)
 _FORM = re.compile(r"^\s*(TM|KT|TL|TUQ|Q)\s*\.\s*(.+)$")
-_STAMP = re.compile(r"\b(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:?\d{2}|Z)?)")
+_STAMP = re.compile(r"\b(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:?\d{2}|Z)?)")  # its "T" is 10 characters in
 _TITLE_WORDS = ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "TRƯỞNG", "PHÓ TRƯỞNG",
                 "BÍ THƯ", "THỦ TRƯỞNG", "CHÁNH", "PHÓ CHÁNH")
 _NAME = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){1,4}$")
@@ -56,6 +57,12 @@ def _looks_like_signature_area(rest: list[Line]) -> bool:
     return len(texts) <= 40 and not any(len(t) > 90 for t in texts[:8])
 
 
+def _signing_stamps(text: str) -> list[str]:
+    """`_STAMP.findall(text)`, tried only ten characters before each capital T."""
+    starts = [at - 10 for at in literal_starts(text, ("T",)) if at >= 10]
+    return [m.group(1) for m in finditer_at(_STAMP, text, starts)]
+
+
 def parse_closing(lines: list[Line], all_text: str) -> Closing:
     recipients: list[str] = []
     signing: list[str] = []
@@ -96,7 +103,7 @@ def parse_closing(lines: list[Line], all_text: str) -> Closing:
             title = m.group(2).strip() if m.group(1) in ("KT", "TL", "TUQ", "Q") else title
         elif s.strip().upper() in _TITLE_WORDS or is_all_caps(s):
             title = s.strip()
-    stamps = tuple(_STAMP.findall(all_text))
+    stamps = tuple(_signing_stamps(all_text))
     return Closing(
         recipients=tuple(r.rstrip(" ;.") for r in recipients if r.strip()),
         signing_lines=tuple(signing),
