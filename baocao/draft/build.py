@@ -209,8 +209,11 @@ def build_draft(unit: DraftUnit, period: Period, figures: Sequence[FigureLine], 
     intro: list[DraftParagraph] = []
     if sample:
         intro.append(DraftParagraph((placeholder("BẢN MẪU — số liệu minh họa, không phải số liệu thật"),)))
+    # Neither "UBND …" nor "Thực hiện …" at the start: right under the title, the header reader
+    # would take the line for the issuing body or for more of the title.
     intro.append(DraftParagraph.of(
-        f"{unit.full_name} báo cáo tình hình kinh tế - xã hội {label} và nhiệm vụ trọng tâm {after} như sau:"))
+        f"Theo chế độ báo cáo định kỳ, {unit.full_name} báo cáo tình hình kinh tế - xã hội {label} và "
+        f"nhiệm vụ trọng tâm {after} như sau:"))
     closing = (DraftParagraph.of(
         f"Trên đây là báo cáo tình hình kinh tế - xã hội {label} và nhiệm vụ trọng tâm {after} của "
         f"{unit.full_name}./."),)

@@ -80,7 +80,7 @@ class DraftDocument:
     superior: tuple[str, ...] = ()  # direct superior body, upper case, regular (omitted when none)
     number: str = ""  # "" while drafting: the office fills it at registration
     symbol: str = "BC-UBND"
-    issued_on: dt.date | None = None  # None → "ngày     tháng     năm 2026" left for the office
+    issued_on: dt.date | None = None  # None → "ngày … tháng … năm 2026" left for the office
     doc_type: str = "BÁO CÁO"
     intro: tuple[DraftParagraph, ...] = ()
     closing: tuple[DraftParagraph, ...] = ()

@@ -57,8 +57,10 @@ def format_quantity(value: float | int | Decimal, unit: str, decimals: int | Non
 
 
 def date_line(place: str, date: dt.date | None, year: int) -> str:
-    """"Tam Thanh, ngày 05 tháng 02 năm 2026"; with no date, blanks the office fills in by hand."""
+    """"Tam Thanh, ngày 05 tháng 02 năm 2026"; with no date, the dots of Decree 30/2020's own forms
+    ("ngày … tháng … năm 2026") for the office to fill in — blanks of spaces would not read back as
+    a place-and-date line, and the title after it would be lost."""
     if date is None:
-        return f"{place}, ngày     tháng     năm {year}"
+        return f"{place}, ngày … tháng … năm {year}"
     month = f"{date.month:02d}" if date.month <= 2 else str(date.month)
     return f"{place}, ngày {date.day:02d} tháng {month} năm {date.year}"

@@ -13,10 +13,11 @@ from typing import Any
 STATUSES = ("done", "in_progress", "not_mentioned")
 KINDS = ("task", "meeting")
 
+# What the next report says, in the words users see (CLI, API, pages, drafts).
 STATUS_LABELS = {
-    "done": "đã hoàn thành",
+    "done": "đã thực hiện",
     "in_progress": "đang thực hiện",
-    "not_mentioned": "không thấy nhắc đến",
+    "not_mentioned": "chưa đề cập",
 }
 
 

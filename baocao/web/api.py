@@ -15,11 +15,13 @@ from baocao.web.accounts.access import Denied
 from baocao.web.accounts.api import router as accounts_router
 from baocao.web.accounts.auth import API_AUTH
 from baocao.web.audit.api import router as audit_router
+from baocao.web.drafting.api import router as drafting_router
 from baocao.web.findings.api import router as findings_router
 from baocao.web.indicators.api import facts_router, values_router
 from baocao.web.indicators.api import router as indicators_router
 from baocao.web.periods.api import router as periods_router
 from baocao.web.reports.api import router as reports_router
+from baocao.web.tasks.api import router as tasks_router
 from baocao.web.units.api import router as units_router
 
 api = NinjaAPI(
@@ -38,6 +40,8 @@ api.add_router("/values", values_router, tags=["số liệu"])
 api.add_router("/facts", facts_router, tags=["số liệu trích xuất"])
 api.add_router("/findings", findings_router, tags=["phát hiện"])
 api.add_router("/audit", audit_router, tags=["nhật ký"])
+api.add_router("/tasks", tasks_router, tags=["nhiệm vụ"])
+api.add_router("/drafts", drafting_router, tags=["dự thảo báo cáo"])
 
 
 def _detail(request: HttpRequest, status: int, message: str) -> HttpResponse:

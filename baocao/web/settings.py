@@ -135,6 +135,8 @@ INSTALLED_APPS = [
     "baocao.web.reports",
     "baocao.web.indicators",
     "baocao.web.findings",
+    "baocao.web.tasks",
+    "baocao.web.drafting",
     "baocao.web.ui",
     "baocao.web.search",
     "baocao.web.dashboards",
