@@ -105,6 +105,8 @@ def test_many_hits_are_paged(world: Any) -> None:
 def test_query_variants_and_highlighting() -> None:
     q = parse("  Công tác GPMB ")
     assert q.phrases == ("cong tac gpmb", "cong tac giai phong mat bang")
+    assert q.also == ("giải phóng mặt bằng",)
+    assert parse("giải phóng mặt bằng").also == ("GPMB",)
     assert parse("?!") is None
     assert highlighted("Đẩy nhanh GPMB và giải phóng mặt bằng.", parse("gpmb")) == \
         "Đẩy nhanh <mark>GPMB</mark> và <mark>giải phóng mặt bằng</mark>."

@@ -30,6 +30,10 @@ class Kpi:
     spark_labels: list[str] = field(default_factory=list)
 
     @property
+    def spark_points(self) -> int:
+        return sum(1 for v in self.spark if v is not None)
+
+    @property
     def display_value(self) -> float | None:
         from baocao.web.indicators.display import to_display
 

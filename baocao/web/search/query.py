@@ -23,15 +23,16 @@ SNIPPET = 360  # characters of a long sentence shown around the first hit
 
 
 @lru_cache(maxsize=1)
-def abbreviations() -> tuple[tuple[str, str], ...]:
-    """(folded abbreviation, folded expansion) pairs, longest abbreviation first."""
+def abbreviations() -> tuple[tuple[str, str, str, str], ...]:
+    """(folded abbreviation, folded expansion, abbreviation, expansion), longest abbreviation first."""
     text = resources.files("baocao.data").joinpath("abbreviations.tsv").read_text(encoding="utf-8")
     pairs = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or "\t" not in line:
             continue
         abbr, expansion = line.split("\t", 1)
-        pairs.append((squash_spaces(fold(abbr)), squash_spaces(fold(expansion))))
+        abbr, expansion = squash_spaces(abbr), squash_spaces(expansion)
+        pairs.append((squash_spaces(fold(abbr)), squash_spaces(fold(expansion)), abbr, expansion))
     return tuple(sorted(set(pairs), key=lambda p: (-len(p[0]), p)))
 
 
@@ -52,14 +53,12 @@ class Query:
     text: str  # as typed (trimmed)
     folded: str
     phrases: tuple[str, ...]  # the folded query first, then its abbreviation variants
+    also: tuple[str, ...] = ()  # what the variants added, as people write it ("giải phóng mặt bằng")
 
     @property
     def words(self) -> list[str]:
         return words_of(self.folded)
 
-    @property
-    def expansions(self) -> tuple[str, ...]:
-        return self.phrases[1:]
 
 
 def parse(text: str | None) -> Query | None:
@@ -69,8 +68,10 @@ def parse(text: str | None) -> Query | None:
     if not words_of(folded):
         return None
     phrases = [folded]
-    for abbr, expansion in abbreviations():
-        for source, target, min_words in ((abbr, expansion, 1), (expansion, abbr, 2)):
+    also: list[str] = []
+    for abbr, expansion, abbr_shown, expansion_shown in abbreviations():
+        for source, target, shown, min_words in ((abbr, expansion, expansion_shown, 1),
+                                                  (expansion, abbr, abbr_shown, 2)):
             pattern = phrase_pattern(source)
             if pattern is None or len(words_of(source)) < min_words:
                 continue
@@ -79,7 +80,9 @@ def parse(text: str | None) -> Query | None:
                     variant = pattern.sub(lambda _m, t=target: t, phrase)
                     if variant not in phrases and len(phrases) < MAX_VARIANTS:
                         phrases.append(variant)
-    return Query(text=text, folded=folded, phrases=tuple(phrases))
+                        if shown not in also:
+                            also.append(shown)
+    return Query(text=text, folded=folded, phrases=tuple(phrases), also=tuple(also))
 
 
 def hit_spans(text: str, query: Query, words_mode: bool = False) -> list[tuple[int, int]]:

@@ -19,6 +19,7 @@
   function show(el) {
     var f = figures && figures[el.dataset.fact];
     if (!f) { return; }
+    current = el;
     var ind = f.indicator ? esc(f.indicator) + (f.confidence !== null ? ' <small>(' + esc(L.lConfidence) + " " + f.confidence + "%)</small>" : "")
                           : "<i>" + esc(L.lNone) + "</i>";
     card.innerHTML = '<div class="fig-raw">' + esc(f.raw) + "</div><dl>" +
@@ -35,7 +36,8 @@
     card.style.top = top + "px";
   }
 
-  function hide() { card.hidden = true; }
+  var current = null;
+  function hide() { card.hidden = true; current = null; }
 
   doc.addEventListener("mouseover", function (e) {
     var el = e.target.closest(".fig");
@@ -49,7 +51,8 @@
     if (el) { show(el); }
   });
   doc.addEventListener("focusout", hide);
-  window.addEventListener("scroll", hide, { passive: true });
+  /* the card follows its figure when the page scrolls under the pointer */
+  window.addEventListener("scroll", function () { if (current) { show(current); } }, { passive: true });
 
   function flash(el) {
     el.classList.remove("flash");

@@ -65,17 +65,15 @@
           }
         },
         scales: spark ? { x: { display: false }, y: { display: false } } : {
-          x: { ticks: { autoSkip: true, maxRotation: 0, font: { size: 11 },
-                        callback: horizontal ? function (v) { return vnNumber(v); } : undefined },
-               grid: { display: horizontal } },
-          y: { ticks: { font: { size: 11 },
-                        callback: horizontal ? undefined : function (v) { return vnNumber(v); } },
-               grid: { color: "#edf0f3" }, beginAtZero: !!data.zero }
+          x: { ticks: { autoSkip: true, maxRotation: 0, font: { size: 11 } }, grid: { display: horizontal } },
+          y: { ticks: { font: { size: 11 } }, grid: { color: "#edf0f3" }, beginAtZero: !!data.zero }
         }
       }
     };
-    if (horizontal) {
-      config.options.scales.y.ticks.callback = function (v) { return data.labels[v]; };
+    if (!spark) {
+      /* the value axis in Vietnamese numbers; the category axis keeps Chart.js's own labels */
+      var valueAxis = horizontal ? config.options.scales.x : config.options.scales.y;
+      valueAxis.ticks.callback = function (v) { return vnNumber(v); };
     }
     canvas.dataset.ready = "1";
     new window.Chart(canvas, config);
