@@ -137,11 +137,16 @@ def load_catalogue(data_dir: Path | None = None) -> Catalogue:
 
 
 _NON_WORD = re.compile(r"[^\w%]+")
+# the same for ASCII text (what folding leaves of Vietnamese): every non-word character → space
+_NON_WORD_ASCII = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c in "_%")})
 
 
 def _norm(text: str) -> str:
     """Folded words separated by single spaces, with a space at both ends (" thu ngan sach ")."""
-    return " " + _NON_WORD.sub(" ", fold(text)).strip() + " "
+    folded = fold(text)
+    if folded.isascii():  # str.translate is fast on ASCII
+        return " " + " ".join(folded.translate(_NON_WORD_ASCII).split()) + " "
+    return " " + _NON_WORD.sub(" ", folded).strip() + " "
 
 
 _RATE_ROLES = {None, "ratio_percent", "share", "rate"}
