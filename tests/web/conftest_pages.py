@@ -38,10 +38,12 @@ def tthc(fid: str, value: float, **kw: Any) -> Any:
 def ward_history() -> dict[str, Any]:
     """November 2024 from the two old units (50 + 30), October and November 2025 of the merged ward."""
     out = {}
-    out["old_a"] = store("06040", "2024-11", facts=(tthc("a", 50),), text=report_text(body=BODY))
+    last_year = "Tình hình kinh tế - xã hội tháng 11 năm 2024"
+    out["old_a"] = store("06040", "2024-11", facts=(tthc("a", 50),), text=report_text(title=last_year, body=BODY))
     out["old_b"] = store("06058", "2024-11", facts=(tthc("b", 30),),
-                         text=report_text(unit_line="XÃ HOÀNG ĐỒNG", body=BODY))
-    out["oct"] = store("06041", "2025-10", facts=(tthc("c", 100),), text=report_text(body=BODY))
+                         text=report_text(title=last_year, unit_line="XÃ HOÀNG ĐỒNG", body=BODY))
+    october = report_text(title="Tình hình kinh tế - xã hội tháng 10 năm 2025", body=BODY)
+    out["oct"] = store("06041", "2025-10", facts=(tthc("c", 100),), text=october)
     out["nov"] = report_with_findings()
     return out
 

@@ -20,7 +20,7 @@ def page_urls(report: Any) -> list[str]:
     ward, province = unit("06041"), unit("20")
     return ["/", "/tong-quan/", f"/tong-quan/{province.pk}/", f"/don-vi/{ward.pk}/", "/don-vi/", "/bao-cao/",
             f"/bao-cao/{report.report.pk}/", f"/bao-cao/{report.report.pk}/tep-goc/", "/bao-cao/tai-len/",
-            "/chi-tieu/", "/tim-kiem/?q=ho+so", "/nhiem-vu/"]
+            "/chi-tieu/", "/tim-kiem/?q=ho+so"]
 
 
 def test_anonymous_visitors_are_sent_to_the_login_page_from_every_page(ward_report: Any) -> None:
@@ -43,7 +43,7 @@ def test_outsider_cannot_read_another_provinces_report_unit_or_overview(ward_rep
     report_id = ward_report.report.pk
     finding = ward_report.report.findings.first()
     for url in (f"/bao-cao/{report_id}/", f"/bao-cao/{report_id}/tep-goc/", f"/don-vi/{unit('06041').pk}/",
-                f"/tong-quan/{unit('20').pk}/", f"/nhiem-vu/?unit={unit('06041').pk}",
+                f"/tong-quan/{unit('20').pk}/",
                 f"/bao-cao/?unit={unit('06041').pk}", f"/tim-kiem/?q=ho+so&unit={unit('20').pk}"):
         assert client.get(url).status_code == 404, url
     assert client.post(f"/phat-hien/{finding.pk}/xu-ly/", {"action": "accept", "comment": "x"}).status_code == 404

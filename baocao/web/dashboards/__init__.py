@@ -1,1 +1,1 @@
-"""Pages that read across the store: the unit dashboard, the province overview, planned tasks."""
+"""Pages that read across the store: the start page, the unit dashboard, the province overview."""

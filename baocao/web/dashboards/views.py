@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from baocao.web.accounts import access
 from baocao.web.dashboards import metrics
-from baocao.web.dashboards.tasks import planned_tasks
 from baocao.web.findings.models import Finding
 from baocao.web.indicators.display import to_display
 from baocao.web.indicators.models import Indicator
@@ -65,7 +66,6 @@ def main_chart(unit: Unit, ind: Indicator, latest: Period) -> dict[str, Any]:
     points = metrics.series_many(unit, [ind], periods)[ind.pk]
     by_code = {p.code: pt for p, pt in zip(periods, points, strict=True)}
     shown = periods[-24:]
-    from django.utils.translation import gettext as _
 
     def value(pt: Any) -> float | None:
         return to_display(pt.value, ind.display_unit) if pt is not None else None
@@ -79,6 +79,27 @@ def main_chart(unit: Unit, ind: Indicator, latest: Period) -> dict[str, Any]:
              "data": [value(by_code.get(f"{p.year - 1}-{p.last_month:02d}")) for p in shown]},
         ],
     }
+
+
+def task_panel(unit: Unit, latest: Period | None) -> dict[str, Any] | None:
+    """What happened to the tasks planned for the latest period, and the tasks planned for the next
+    one — from the store's planned tasks (the tasks app), when it is installed and has any."""
+    if latest is None or not apps.is_installed("baocao.web.tasks"):
+        return None
+    from baocao.text.periods import next_period
+    from baocao.web.periods.services import as_core
+    from baocao.web.tasks import services
+
+    upcoming = next_period(as_core(latest)).code
+    now = services.tasks_for(unit, latest.code)
+    planned = services.tasks_for(unit, upcoming)
+    if not now and not planned:
+        return None
+    labels = {"done": _("đã thực hiện"), "in_progress": _("đang thực hiện"), "not_mentioned": _("chưa đề cập"),
+              services.NO_REPORT: _("chưa có báo cáo kỳ sau")}
+    return {"now": [(labels.get(k, k), k, n) for k, n in services.summary(now).items()], "now_period": latest.code,
+            "now_count": len(now), "planned": planned[:10], "planned_count": len(planned),
+            "planned_period": upcoming}
 
 
 @login_required
@@ -102,7 +123,7 @@ def unit_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     open_count = findings_qs.count()
     open_findings = list(findings_qs.select_related("unit", "period")
                          .order_by("-period__window_end", "severity", "id")[:8])
-    tasks = planned_tasks(latest_report.current) if latest_report and latest_report.current else []
+    tasks = task_panel(unit, latest)
     sparks = {f"spark-{k.indicator.pk}": {"labels": k.spark_labels, "unit": k.indicator.display_unit,
                                           "datasets": [{"label": k.indicator.name,
                                                         "data": [to_display(v, k.indicator.display_unit)
@@ -114,7 +135,7 @@ def unit_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         "unit": unit, "ancestors": [u for u in unit.ancestors() if access.can_see(user, u)],
         "latest": latest, "latest_report": latest_report, "reports": reports, "kpis": kpis,
         "chart": chart, "chart_ind": chart_ind, "sparks": sparks, "open_findings": open_findings,
-        "open_count": open_count, "tasks": tasks[:12], "n_tasks": len(tasks), "has_children": has_children,
+        "open_count": open_count, "tasks": tasks, "has_children": has_children,
         "formed_from": formed, "became": successors(unit) if unit.valid_to else [],
         "indicator_choices": [k.indicator for k in kpis],
     })

@@ -32,7 +32,7 @@ from baocao.web.reports import storage
 from baocao.web.reports.ingest import AlreadyStoredElsewhere, analyse, decide_unit, ingest
 from baocao.web.reports.models import ReportVersion
 from baocao.web.ui.choices import visible_unit_options
-from baocao.web.ui.templatetags.baocao_ui import period_name
+from baocao.web.ui.templatetags.baocao_ui import code_period_label
 
 ALLOWED = (".pdf", ".docx", ".txt")
 STAGING_HOURS = 24
@@ -61,10 +61,6 @@ def _may_upload(user: Any) -> None:
         raise access.Denied(_("Vai trò của bạn chỉ được xem, không được tải báo cáo lên."))
 
 
-def _label(code: str) -> str:
-    p = core_period(code)
-    month = p.month
-    return period_name(p.kind, p.year, month, p.quarter, p.half)
 
 
 def check_file(name: str, size: int) -> None:
@@ -98,7 +94,7 @@ def analyse_one(user: Any, upload: Any) -> dict[str, Any]:
                errors=sum(1 for f in analysis.findings if f.severity == "error"), unit_id=None, period="", hint="")
     if meta.period is not None:
         row["period"] = meta.period.code
-        row["period_label"] = _label(meta.period.code)
+        row["period_label"] = code_period_label(meta.period.code)
         try:
             row["unit_id"] = decide_unit(meta, ensure_period(meta.period.code), None, name, user).pk
         except InputError as exc:

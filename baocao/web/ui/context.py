@@ -14,17 +14,15 @@ from baocao.web.ui.labels import ROLE, label
 
 
 def tasks_url() -> str:
-    """The planned-tasks page: the tasks app's own once it exists, else the list the dashboards keep."""
-    for name in ("tasks:list", "dashboards:tasks"):
-        try:
-            return reverse(name)
-        except NoReverseMatch:
-            continue
-    return ""
+    """The planned-tasks page of the tasks app (no menu item when that app is not installed)."""
+    try:
+        return reverse("tasks:list")
+    except NoReverseMatch:
+        return ""
 
 
 # pages that belong to another menu item than their app's
-SECTION = {"dashboards:unit": "units", "dashboards:tasks": "tasks"}
+SECTION = {"dashboards:unit": "units"}
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:

@@ -83,6 +83,15 @@ def period_name(kind: str, year: int, month: int | None = None, quarter: int | N
 
 
 @register.filter
+def code_period_label(code: str) -> str:
+    """The name of a period code ("2025-11", "2025-Q3") in the page's language."""
+    from baocao.web.periods.services import core_period
+
+    p = core_period(code)
+    return period_name(p.kind, p.year, p.month, p.quarter, p.half)
+
+
+@register.filter
 def period_label(period: Any) -> str:
     """The name of a stored period in the page's language."""
     if period is None:
