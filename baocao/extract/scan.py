@@ -8,7 +8,7 @@ A mention is a number with its unit (`36.618.000đ`, `1,47 triệu lượt`, `98
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from baocao.extract.lexicon import Lexicon
 from baocao.extract.nonfacts import NonFactRules, is_identifier, mask, overlaps
@@ -24,8 +24,9 @@ _SPACES = re.compile(r"\s+")
 _LA_AT_END = re.compile(r"\blà\s*$")
 
 
-@dataclass(frozen=True)
-class Unit:
+# Unit and Mention are named tuples: scan makes one per number, and a tuple is made several
+# times faster than a frozen dataclass.
+class Unit(NamedTuple):
     dimension: str
     unit: str
     factor: float
@@ -34,8 +35,7 @@ class Unit:
     implied: bool = False
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     start: int  # span of the raw text (number and unit)
     end: int
     num_start: int
