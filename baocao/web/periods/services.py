@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
+from typing import Any
 
 from baocao.errors import InputError
 from baocao.parse.model import Period as CorePeriod
@@ -86,12 +87,26 @@ def month_codes(start: str, end: str) -> list[str]:
     return out
 
 
-def due_date(level: str, period: Period, province_id: int | None = None) -> date:
-    """When a report of a `level` unit for `period` is due under the province's rules."""
+def due_rules(province_id: int | None = None) -> list[Any]:
+    """The due-date rules that apply under a province (its own and the national defaults), for
+    callers that ask `due_date` many times (one query instead of two per call)."""
+    from django.db.models import Q
+
     from baocao.web.periods.models import DueRule
 
-    rules = list(DueRule.objects.filter(level=level, scope_id__in=[x for x in (province_id,) if x] or [-1]))
-    rules += list(DueRule.objects.filter(level=level, scope__isnull=True))
+    return list(DueRule.objects.filter(Q(scope__isnull=True) | Q(scope_id=province_id or -1)))
+
+
+def due_date(level: str, period: Period, province_id: int | None = None, rules: list[Any] | None = None) -> date:
+    """When a report of a `level` unit for `period` is due under the province's rules (`rules`:
+    preloaded by `due_rules(province_id)`)."""
+    from baocao.web.periods.models import DueRule
+
+    if rules is None:
+        rules = list(DueRule.objects.filter(level=level, scope_id__in=[x for x in (province_id,) if x] or [-1]))
+        rules += list(DueRule.objects.filter(level=level, scope__isnull=True))
+    else:
+        rules = [r for r in rules if r.level == level and (r.scope_id is None or r.scope_id == province_id)]
 
     def rank(rule: DueRule) -> tuple[int, int]:
         return (0 if rule.scope_id else 1, 0 if rule.period_kind == period.kind else 1)
