@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -51,11 +51,16 @@ def report_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status in ("draft", "submitted", "reviewed"):
         qs = qs.filter(status=status)
-    open_here = Q(findings__state="open", findings__version__superseded_at__isnull=True)
-    qs = qs.annotate(n_open=Count("findings", filter=open_here),
-                     n_errors=Count("findings", filter=open_here & Q(findings__severity="error")))
     qs = qs.order_by("-period__window_end", "unit__code", "id")
     page = Paginator(qs, PER_PAGE).get_page(request.GET.get("page"))
+    counts: dict[tuple[int, str], int] = {}
+    for row in (Finding.objects.filter(report_id__in=[r.pk for r in page.object_list], state="open",
+                                       version__superseded_at__isnull=True)
+                .values("report_id", "severity").annotate(n=Count("id"))):
+        counts[(row["report_id"], row["severity"])] = row["n"]
+    for r in page.object_list:  # open findings of the current version, counted for this page only
+        r.n_errors = counts.get((r.pk, "error"), 0)
+        r.n_open = r.n_errors + counts.get((r.pk, "warning"), 0) + counts.get((r.pk, "info"), 0)
     params = request.GET.copy()
     params.pop("page", None)
     return render(request, "reports/list.html", {
