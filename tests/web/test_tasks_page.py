@@ -84,3 +84,29 @@ def test_a_viewer_cannot_post_a_status_and_an_outsider_gets_404(october: Any) ->
 def test_the_navigation_links_to_the_tasks_page(october: Any) -> None:
     html = client_for("victor").get("/nhiem-vu-trong-tam/").content.decode()
     assert 'href="/nhiem-vu-trong-tam/"' in html
+
+
+def test_the_page_is_available_in_english(october: Any) -> None:
+    from django.conf import settings
+
+    c = client_for("alice")
+    c.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = c.get("/nhiem-vu-trong-tam/", {"unit": october.pk, "period": "2025-10"}).content.decode()
+    assert 'lang="en"' in html and "Confirm / correct" in html and "see in the report" in html
+    assert any(f">{label}<" in html for label in ("done", "in progress", "not mentioned"))
+    assert "Xác nhận / sửa" not in html
+
+
+def test_the_english_catalogues_of_tasks_and_drafts_are_complete_and_compiled(tmp_path: Any) -> None:
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    for app in ("tasks", "drafting"):
+        folder = Path(__file__).resolve().parents[2] / "baocao" / "web" / app / "locale" / "en" / "LC_MESSAGES"
+        po = (folder / "django.po").read_text(encoding="utf-8")
+        entries = po.split("\n\nmsgid ")[1:]
+        assert entries and not [e for e in entries if e.rstrip().endswith('msgstr ""')], app
+        if shutil.which("msgfmt"):  # the committed .mo is the compiled .po
+            subprocess.run(["msgfmt", "-o", str(tmp_path / f"{app}.mo"), str(folder / "django.po")], check=True)
+            assert (tmp_path / f"{app}.mo").read_bytes() == (folder / "django.mo").read_bytes(), app

@@ -22,6 +22,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from baocao.errors import InputError
 from baocao.parse.model import Document
@@ -68,12 +69,18 @@ def _first_date(meetings: Sequence[Meeting]) -> date | None:
     return None
 
 
+_TASK_FIELDS = ("unit", "period_code", "period_end", "source_version", "position", "number", "number_printed", "kind",
+                "text", "sector", "heading", "paragraph", "paragraphs", "responsible", "meetings", "meeting_kind",
+                "meeting_date")
+
+
 def store_tasks(version: ReportVersion, document: Document) -> list[PlannedTask]:
     """The version's planned tasks as rows of its report: updated by key, new ones added, gone ones removed."""
     report = version.report
     existing = {t.key: t for t in PlannedTask.objects.filter(source_report=report)}
     ends: dict[str, date] = {}
     kept: list[PlannedTask] = []
+    now = timezone.now()
     for position, task in enumerate(extract_tasks(document)):
         code = _planned_period(task, report)
         if code not in ends:
@@ -93,14 +100,20 @@ def store_tasks(version: ReportVersion, document: Document) -> list[PlannedTask]
         )
         row = existing.pop(key, None)
         if row is None:
-            row = PlannedTask.objects.create(source_report=report, key=key, **fields)
+            row = PlannedTask(source_report=report, key=key, **fields)
         else:
             for name, value in fields.items():
                 setattr(row, name, value)
-            row.save()
+            row.updated_at = now  # bulk_update does not touch auto_now fields
         kept.append(row)
     if existing:
         PlannedTask.objects.filter(pk__in=[t.pk for t in existing.values()]).delete()
+    new = [r for r in kept if r.pk is None]
+    old = [r for r in kept if r.pk is not None]
+    if old:
+        PlannedTask.objects.bulk_update(old, [*_TASK_FIELDS, "updated_at"])
+    if new:
+        PlannedTask.objects.bulk_create(new)  # ids come back on SQLite and PostgreSQL
     return kept
 
 
@@ -185,25 +198,22 @@ def match_group(rows: Sequence[PlannedTask], known: dict[int, Document] | None =
     overrides = {_core_key(d.task): override_of(d) for d in decisions.values()}
     statuses = match_tasks([core_task(r) for r in rows], document, overrides)
     by_key = {_core_key(r): r for r in rows}
-    for st in statuses:
-        row = by_key.get(st.task.key)
-        if row is not None:
-            _save_match(row, target, version, st)
-    return len(statuses)
+    matches = [_match_row(by_key[st.task.key], target, version, st) for st in statuses if st.task.key in by_key]
+    TaskMatch.objects.filter(task__in=rows).delete()  # one delete and one insert, not a query per task
+    TaskMatch.objects.bulk_create(matches)
+    return len(matches)
 
 
-def _save_match(row: PlannedTask, report: Report, version: ReportVersion, st: CoreStatus) -> TaskMatch:
+def _match_row(row: PlannedTask, report: Report, version: ReportVersion, st: CoreStatus) -> TaskMatch:
     ev = st.evidence
-    fields = dict(
-        report=report, version=version, status=st.status, confidence=round(float(st.confidence), 3),
+    return TaskMatch(
+        task=row, report=report, version=version, status=st.status, confidence=round(float(st.confidence), 3),
         evidence_paragraph=(ev.paragraph if ev else "")[:40], evidence_text=ev.text if ev else "",
         evidence_section=(ev.section if ev else "")[:300], evidence_score=round(float(ev.score), 3) if ev else 0.0,
         cue=st.cue[:200], source="confirmed" if st.source == "confirmed" else "auto",
         alternatives=[{"paragraph": a.paragraph, "text": a.text, "section": a.section, "score": round(a.score, 3)}
                       for a in st.alternatives],
     )
-    match, _ = TaskMatch.objects.update_or_create(task=row, defaults=fields)
-    return match
 
 
 def _groups(rows: Iterable[PlannedTask]) -> list[list[PlannedTask]]:

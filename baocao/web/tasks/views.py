@@ -11,11 +11,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from baocao.errors import InputError
 from baocao.web.accounts import access
-from baocao.web.periods.services import core_period, label_of
+from baocao.web.periods.services import core_period
 from baocao.web.tasks import services
 from baocao.web.tasks.models import PlannedTask, TaskMatch
 from baocao.web.units.models import Unit
@@ -34,15 +35,22 @@ def visible_unit(user: Any, raw: str) -> Unit | None:
     return member.unit if member is not None else None
 
 
+def period_label(code: str) -> str:
+    """"Tháng 10/2025" in the page's language (a planned period often has no stored `Period`)."""
+    from baocao.web.ui.templatetags.baocao_ui import period_name
+
+    p = core_period(code)
+    return period_name(p.kind, p.year, p.month, p.quarter, p.half)
+
+
 def periods_with_tasks(unit: Unit) -> list[tuple[str, str, bool]]:
     """(code, label, answered) of the periods the unit's tasks are planned for, newest first."""
     rows = (PlannedTask.objects.filter(unit__in=services.planners_of(unit), kind="task")
             .values_list("period_code", "period_end", "match__id").order_by("-period_end"))
     out: dict[str, tuple[str, str, bool]] = {}
-    for code, _, match in rows:
-        label = label_of(core_period(code))
+    for code, _end, match in rows:
         answered = out[code][2] if code in out else False
-        out[code] = (code, label, answered or match is not None)
+        out[code] = (code, period_label(code), answered or match is not None)
     return list(out.values())
 
 
@@ -67,7 +75,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
     views = services.tasks_for(unit, period) if unit and period else []
     meetings = services.tasks_for(unit, period, kind="meeting") if unit and period else []
     return render(request, "tasks/list.html", {
-        "unit": unit, "period": period, "period_label": label_of(core_period(period)) if period else "",
+        "unit": unit, "period": period, "period_label": period_label(period) if period else "",
         "periods": options, "units": visible_unit_options(user, with_reports=True),
         "views": views, "meetings": meetings, "summary": [(services.SUMMARY_LABELS[k], k, n)
                                                           for k, n in services.summary(views).items()],
@@ -87,7 +95,7 @@ def task_status(request: HttpRequest, pk: int) -> HttpResponse:
         + f"#task-{task.pk}"
     if request.POST.get("undo"):
         services.undo_decision(task, user, request.POST.get("note", ""))
-        messages.success(request, f"Nhiệm vụ {task.number}: đã trở lại kết quả tự động.")
+        messages.success(request, _("Nhiệm vụ %(number)s: đã trở lại kết quả tự động.") % {"number": task.number})
         return redirect(back)
     status = request.POST.get("status", "")
     evidence = request.POST.get("evidence", "")
@@ -105,5 +113,6 @@ def task_status(request: HttpRequest, pk: int) -> HttpResponse:
     except InputError as exc:
         messages.error(request, exc.message)
         return redirect(back)
-    messages.success(request, f"Nhiệm vụ {task.number}: đã ghi nhận «{services.LABELS[status]}».")
+    messages.success(request, _("Nhiệm vụ %(number)s: đã ghi nhận «%(status)s».")
+                     % {"number": task.number, "status": _(services.LABELS[status])})
     return redirect(back)
