@@ -1,5 +1,6 @@
 """Task follow-up: precision/recall of task statuses on pairs of consecutive synthetic reports
-with known outcomes, and what the matcher says on the seeds (002 May programme → 000 June report).
+with known outcomes, and what the matcher says on the seeds (002 May programme → 000 June report);
+`store_end_to_end`: the same measured through the store (ingest → stored tasks and matches).
 
 The generator below is deliberately not the matcher's mirror: tasks and results are written
 in different words (a plan says "Tổ chức khai giảng…", the result "Lễ khai giảng … đã diễn ra"),
@@ -348,13 +349,92 @@ def seeds_pair() -> dict[str, object]:
             "evidence_in_gold_paragraphs": f"{evidence_ok}/{evidence_n}", "rows": rows}
 
 
+def store_score(communes: int, months: int, seed: int) -> dict[str, object]:
+    """End to end through the store: a synthetic province's monthly reports (`baocao.synth`) ingested
+    as `baocao ingest` does (worker analysis, one transaction per file, the tasks app hearing of each
+    version), then every task a unit planned for month m + 1 read back from the store with its
+    status and compared with the outcome the generator printed in that unit's report of m + 1.
+    Reports of the merger month are answered by new wards whose truth has no outcomes for the old
+    wards' plans: those tasks are counted apart."""
+    import json
+    import os
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory(prefix="baocao-bench-tasks-") as tmp:
+        os.environ.pop("DATABASE_URL", None)
+        os.environ["BAOCAO_HOME"] = str(Path(tmp) / "home")
+        from baocao.web.bootstrap import ensure_home, migrate, setup_django
+
+        setup_django()
+        ensure_home()
+        migrate()
+        from baocao.synth.corpus import write_corpus
+        from baocao.web.indicators.catalogue import load_catalogue
+        from baocao.web.reports import signals
+        from baocao.web.reports.batch import Item, ingest_files
+        from baocao.web.tasks import services
+        from baocao.web.tasks.models import PlannedTask
+        from baocao.web.units.services import import_lineage, import_units
+
+        load_catalogue()
+        corpus = Path(tmp) / "corpus"
+        paths = write_corpus(corpus, communes, months, seed, start=(2025, 5), districts=False)
+        import_units((corpus / "units.csv").read_text(encoding="utf-8"), actor="bench")
+        import_lineage((corpus / "lineage.csv").read_text(encoding="utf-8"), actor="bench")
+        hook = [0.0, 0]
+
+        def timed(sender: object, version: object, document: object, **kwargs: object) -> None:
+            started = time.process_time()  # CPU: the machine is shared, wall clock says more about the others
+            services.on_new_version(version, document)
+            hook[0] += time.process_time() - started
+            hook[1] += 1
+
+        signals.version_stored.disconnect(dispatch_uid="baocao.tasks.on_version_stored")
+        signals.version_stored.connect(timed, dispatch_uid="bench.tasks")
+        items = [Item(p, *p.stem.split("_", 1)) for p in paths]
+        started = time.perf_counter()
+        batch = ingest_files(items, status="submitted", actor="bench", via="bench", store_checks=False)
+        elapsed = time.perf_counter() - started
+        truth: dict[tuple[str, str], dict[str, str]] = {}
+        for line in (corpus / "truth.jsonl").read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            unit, period = Path(record["file"]).stem.split("_", 1)
+            truth[(unit, period)] = {o["number"]: o["status"] for o in record["task_outcomes"]}
+        outcomes: list[tuple[str, str]] = []
+        merged = no_truth = 0
+        for task in PlannedTask.objects.filter(kind="task").select_related("unit", "match", "source_report__unit"):
+            view = services.view_of(task)
+            if view.status is None:
+                continue  # planned for the month after the last report
+            answered = view.match.report.unit.code if view.match else task.unit.code
+            if answered != task.unit.code:
+                merged += 1
+                continue
+            want = truth.get((task.unit.code, task.period_code), {}).get(task.number)
+            if want is None:
+                no_truth += 1
+                continue
+            outcomes.append((want, view.status))
+    return {"communes": communes, "months": months, "seed": seed, "reports": batch.stored, "failed": batch.failed,
+            "ingest_seconds": round(elapsed, 1), "tasks_hook_cpu_ms_per_report": round(1000 * hook[0] / max(1, hook[1]), 1),
+            "tasks_compared": len(outcomes), "followed_into_a_successor": merged, "without_truth": no_truth,
+            "accuracy": round(sum(w == g for w, g in outcomes) / len(outcomes), 3) if outcomes else 0.0,
+            "by_status": _prf(outcomes)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pairs", type=int, default=200)
     ap.add_argument("--first-seed", type=int, default=1000, help="seeds 0-99 were used to tune the matcher")
+    ap.add_argument("--store-communes", type=int, default=8, help="communes of the store section (0: skip it)")
+    ap.add_argument("--store-months", type=int, default=6, help="months of the store section, from May 2025")
     args = ap.parse_args()
-    report("tasks", {"synthetic": score(args.pairs, args.first_seed), "baocao_synth": synth_score(6, 4, 11),
-                     "seeds_002_to_000": seeds_pair()})
+    result = {"synthetic": score(args.pairs, args.first_seed), "baocao_synth": synth_score(6, 4, 11),
+              "seeds_002_to_000": seeds_pair()}
+    if args.store_communes:
+        result["store_end_to_end"] = store_score(args.store_communes, args.store_months, 23)
+    report("tasks", result)
 
 
 if __name__ == "__main__":
