@@ -133,3 +133,14 @@ def test_the_index_is_the_databases_own_full_text_index(world: Any) -> None:
             cur.execute("SELECT baocao_unaccent('Đường giải phóng mặt bằng'), translate(%s, %s, %s)",
                         ["Đường giải phóng mặt bằng", _MARKED, _PLAIN])
             assert cur.fetchone() == ("Duong giai phong mat bang", "Duong giai phong mat bang")
+
+
+def test_a_very_common_word_is_counted_up_to_a_limit(world: Any, monkeypatch: Any) -> None:
+    from baocao.web.search import service
+
+    monkeypatch.setattr(service, "MAX_COUNT", 30)
+    store("06041", "2025-11", text=report_text(body=" ".join(f"Mục {i}: giải ngân đợt {i}." for i in range(45))))
+    resp = browser_for("bob").get("/tim-kiem/", {"q": "giai ngan", "page": 9})
+    results = resp.context["results"]
+    assert results.more and (results.pages, results.page) == (2, 2)
+    assert "Hơn 1.000 câu tìm thấy" in resp.content.decode()

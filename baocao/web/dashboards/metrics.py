@@ -93,6 +93,20 @@ def series_many(unit: Unit, indicators: list[Indicator], periods: list[Period],
     return out
 
 
+def series_units(units: list[Unit], ind: Indicator, periods: list[Period], scope: str = "period") -> dict[int, list[Point]]:
+    """For each unit, its point per period of one indicator (lineage followed), in one value query."""
+    lin = Lineages(units)
+    for u in units:
+        lin.units[u.pk] = u
+    comps = {ind.code: ind}
+    if ind.is_ratio:
+        comps.update({i.code: i for i in Indicator.objects.filter(code__in=[ind.ratio_numerator,
+                                                                           ind.ratio_denominator])})
+    values = fetch(lin.units, [i.pk for i in comps.values()], [p.pk for p in periods], scope)
+    resolver = Resolver(ind, comps, values, lin)
+    return {u.pk: [resolver.get(u.pk, p) for p in periods] for u in units}
+
+
 def kpis(unit: Unit, indicators: list[Indicator], latest: Period, months: int = 25) -> list[Kpi]:
     """Key figures for `latest`, with changes and a sparkline of the last `months` months."""
     periods = month_window(latest, months)

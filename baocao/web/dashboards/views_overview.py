@@ -30,7 +30,7 @@ from baocao.web.indicators.models import Indicator, IndicatorValue
 from baocao.web.periods.models import Period
 from baocao.web.periods.services import due_date, due_rules
 from baocao.web.reports.models import Report
-from baocao.web.ui.choices import indicator_groups, unit_label
+from baocao.web.ui.choices import indicator_groups, indicator_options_html, unit_label
 from baocao.web.units.models import Unit
 
 MONTHS = 12
@@ -171,7 +171,7 @@ def ranking_context(user: Any, unit: Unit, request: HttpRequest, periods: list[P
         ind = next((i for i in key_indicators(level) if under.filter(indicator=i).exists()), None)
     if ind is None:
         return {"rank_points": [], "rank_period": period, "rank_level": level,
-                "indicator_groups": indicator_groups(), "rank_periods": stored[::-1]}
+                "indicator_options": indicator_options_html(indicator_groups()), "rank_periods": stored[::-1]}
     points = [p for p in queries.ranking(ind, period, user, "period", parent=unit, level=level) if p.unit != unit.code]
     day = period.window_end
     ids = {u.code: u.pk for u in Unit.objects.filter(path__startswith=unit.path, code__in=[p.unit for p in points])
@@ -181,7 +181,8 @@ def ranking_context(user: Any, unit: Unit, request: HttpRequest, periods: list[P
     chart = {"labels": [r["name"] for r in rows], "unit": ind.display_unit, "zero": True,
              "datasets": [{"label": ind.name, "data": [r["value"] for r in rows]}]}
     return {"rank_ind": ind, "rank_period": period, "rank_level": level, "rank_points": rows,
-            "rank_chart": chart, "rank_height": 60 + 22 * len(points), "indicator_groups": indicator_groups(),
+            "rank_chart": chart, "rank_height": 60 + 22 * len(points),
+            "indicator_options": indicator_options_html(indicator_groups(), ind.code),
             "rank_periods": stored[::-1]}
 
 

@@ -22,7 +22,13 @@ from baocao.web.reports import storage
 from baocao.web.reports.ingest import set_status
 from baocao.web.reports.models import Report, ReportVersion
 from baocao.web.ui import document
-from baocao.web.ui.choices import month_periods, visible_unit_options
+from baocao.web.ui.choices import (
+    month_periods,
+    options_html,
+    period_options,
+    unit_options_html,
+    visible_unit_options,
+)
 from baocao.web.ui.figures import fact_card
 
 PER_PAGE = 50
@@ -65,7 +71,8 @@ def report_list(request: HttpRequest) -> HttpResponse:
     params.pop("page", None)
     return render(request, "reports/list.html", {
         "page": page, "unit": unit, "period": period, "status": status, "base_params": params.urlencode(),
-        "units": visible_unit_options(user, with_reports=True), "periods": month_periods(user),
+        "unit_options": unit_options_html(visible_unit_options(user, with_reports=True), unit.pk if unit else None),
+        "period_options": options_html(period_options(month_periods(user)), period),
     })
 
 

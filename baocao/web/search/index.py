@@ -53,8 +53,9 @@ def index_version(version: Any, model: Any = None) -> int:
     if model is None:
         from baocao.web.search.models import Sentence as model
     report = version.report
+    end = report.period.window_end
     rows = [model(report_id=report.pk, version_id=version.pk, unit_id=report.unit_id, period_id=report.period_id,
-                  folded=fold(row["text"]), **row)
+                  period_end=end, folded=fold(row["text"]), **row)
             for row in sentences_of(version.document or {})]
     model.objects.bulk_create(rows, batch_size=500)
     return len(rows)

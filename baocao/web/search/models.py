@@ -11,6 +11,7 @@ class Sentence(models.Model):
                                 related_name="+")
     unit = models.ForeignKey("units.Unit", verbose_name="đơn vị", on_delete=models.CASCADE, related_name="+")
     period = models.ForeignKey("periods.Period", verbose_name="kỳ", on_delete=models.CASCADE, related_name="+")
+    period_end = models.DateField("kỳ đến ngày", null=True)  # the period's window end: results sort newest first
     paragraph = models.CharField("đoạn", max_length=40, blank=True)
     footnote = models.IntegerField("chú thích", null=True, blank=True)
     start = models.IntegerField(default=0)  # offset of the sentence in the paragraph's (or footnote's) text

@@ -40,6 +40,7 @@ def words_of(folded: str) -> list[str]:
     return re.findall(r"\w+", folded)
 
 
+@lru_cache(maxsize=1024)
 def phrase_pattern(folded: str) -> re.Pattern[str] | None:
     """Its words in a row, any punctuation or spaces between them, whole words only."""
     words = words_of(folded)

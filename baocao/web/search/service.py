@@ -13,6 +13,7 @@ from baocao.web.search.models import Sentence
 from baocao.web.search.query import Query, highlighted
 
 PER_PAGE = 20
+MAX_COUNT = 1000  # counted exactly up to here ("more than 1 000"); a common word matches tens of thousands
 
 
 @dataclass
@@ -31,8 +32,12 @@ class Results:
     hits: list[Hit] = field(default_factory=list)
 
     @property
+    def more(self) -> bool:
+        return self.total > MAX_COUNT
+
+    @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
+        return max(1, -(-min(self.total, MAX_COUNT) // self.per_page))
 
     @property
     def first(self) -> int:
@@ -48,9 +53,9 @@ def base_queryset(user: Any, unit: Any = None, start: Any = None, end: Any = Non
     if unit is not None:
         qs = qs.filter(unit__path__startswith=unit.path)
     if start is not None:
-        qs = qs.filter(period__window_end__gte=start.window_end)
+        qs = qs.filter(period_end__gte=start.window_end)
     if end is not None:
-        qs = qs.filter(period__window_end__lte=end.window_end)
+        qs = qs.filter(period_end__lte=end.window_end)
     return qs
 
 
@@ -61,13 +66,16 @@ def search(user: Any, query: Query, *, unit: Any = None, start: Any = None, end:
     qs = base_queryset(user, unit, start, end)
     words_mode = False
     matched = qs.filter(match_condition(vendor, list(query.phrases), None))
-    total = matched.count()
+    total = matched[: MAX_COUNT + 1].count()
     if total == 0 and len(query.words) > 1:
         words_mode = True
         matched = qs.filter(match_condition(vendor, list(query.phrases), query.words))
-        total = matched.count()
-    page = max(1, min(page, max(1, -(-total // per_page))))
-    rows = (matched.select_related("report", "unit", "period")
-            .order_by("-period__window_end", "unit__code", "report_id", "id")[(page - 1) * per_page: page * per_page])
+        total = matched[: MAX_COUNT + 1].count()
+    page = max(1, min(page, max(1, -(-min(total, MAX_COUNT) // per_page))))
+    # the page's ids first (a narrow sort of the matches), then their rows with what they show
+    ids = list(matched.order_by("-period_end", "report_id", "id")
+               .values_list("id", flat=True)[(page - 1) * per_page: page * per_page])
+    found = Sentence.objects.select_related("report", "unit", "period").in_bulk(ids)
+    rows = [found[i] for i in ids]
     hits = [Hit(s, highlighted(s.text, query, words_mode)) for s in rows]
     return Results(query, total, page, per_page, words_mode, hits)

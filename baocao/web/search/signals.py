@@ -27,7 +27,7 @@ def on_report_saved(sender: Any, instance: Report, created: bool, **kwargs: Any)
     if created or kwargs.get("raw"):
         return
     Sentence.objects.filter(report_id=instance.pk).exclude(unit_id=instance.unit_id, period_id=instance.period_id) \
-        .update(unit_id=instance.unit_id, period_id=instance.period_id)
+        .update(unit_id=instance.unit_id, period_id=instance.period_id, period_end=instance.period.window_end)
 
 
 def connect() -> None:

@@ -109,9 +109,3 @@ def get_item(mapping: dict[Any, Any], key: Any) -> Any:
 def make_list_of_words(text: str) -> list[str]:
     """"a b c" → ["a", "b", "c"] (option lists written in a template)."""
     return text.split()
-
-
-@register.filter
-def attr_code(obj: Any) -> str:
-    """The `code` of an object (after a filter such as `last`, where `.code` cannot follow)."""
-    return getattr(obj, "code", "")
