@@ -130,3 +130,23 @@ def test_other_province_report_is_invisible_in_the_ward_users_lists(world: Any) 
     store("04101", "2025-11", text=report_text(unit_line="XÃ HƯNG ĐẠO"))
     body = browser_for("alice").get("/bao-cao/").content.decode()
     assert "Hưng Đạo" not in body
+
+
+def test_the_login_page_of_a_demo_names_the_demo_accounts(world: Any, settings: Any) -> None:
+    assert "baocao-demo" not in browser_for(None).get("/dang-nhap/").content.decode()
+    (settings.BAOCAO_HOME / "demo.json").write_text("{}", encoding="utf-8")
+    body = browser_for(None).get("/dang-nhap/").content.decode()
+    assert "<code>baocao-demo</code>" in body and "<code>tinh</code>" in body
+
+
+def test_logging_in_and_out(world: Any) -> None:
+    from django.test import Client
+
+    client = Client()
+    resp = client.post("/dang-nhap/", {"username": "alice", "password": "sai-mat-khau"})
+    assert resp.status_code == 200 and "errorlist" in resp.content.decode()
+    resp = client.post("/dang-nhap/?next=/bao-cao/", {"username": "alice", "password": "mat-khau-thu",
+                                                     "next": "/bao-cao/"})
+    assert resp["Location"] == "/bao-cao/"
+    assert client.post("/dang-xuat/")["Location"] == "/dang-nhap/"
+    assert client.get("/bao-cao/")["Location"].startswith("/dang-nhap/")

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 
 @login_required
@@ -16,6 +21,22 @@ def home(request: HttpRequest) -> HttpResponse:
 class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["demo"] = demo_accounts()
+        return context
+
+
+def demo_accounts() -> dict[str, Any] | None:
+    """The demo's accounts, shown on the login page of a data directory made by `baocao demo`."""
+    if not (Path(settings.BAOCAO_HOME) / "demo.json").exists():
+        return None
+    from baocao.cli.demo import DEMO_PASSWORD
+
+    return {"password": DEMO_PASSWORD, "users": [("tinh", _("kiểm duyệt, cấp tỉnh")),
+                                                 ("phuong", _("biên tập, phường hình thành do sáp nhập")),
+                                                 ("xem", _("chỉ xem, cấp tỉnh"))]}
 
 
 class LogoutView(auth_views.LogoutView):
