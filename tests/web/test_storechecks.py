@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from baocao.web.findings.models import Finding
-from baocao.web.findings.storechecks import StoreChecker, modified_z, seasonal_factors
+from baocao.web.findings.storechecks import StoreChecker, clear_seasonal_cache, modified_z, seasonal_factors
 from baocao.web.indicators.models import Indicator, IndicatorValue
 from baocao.web.periods.services import ensure_period
 from baocao.web.units.services import import_units
@@ -36,6 +36,12 @@ def history(codes: list[str], indicator: str, base: float, until: tuple[int, int
                                        value=round(base * (1 + i / 10) * season(m) * noise), reported_value=None))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     IndicatorValue.objects.bulk_create(rows)
+
+
+@pytest.fixture(autouse=True)
+def fresh_seasons() -> None:
+    """Seasonal factors are cached for later uploads; other tests' data must not leak in."""
+    clear_seasonal_cache()
 
 
 @pytest.fixture

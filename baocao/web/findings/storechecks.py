@@ -45,7 +45,12 @@ MIN_PEERS = 5
 PEER_FACTOR = 3.0  # peers differ in size: flag only beyond three times (or a third of) their median
 CHUNK = 2000  # ids per query
 SEASONAL_TTL = 600.0  # seconds a province's seasonal factors are reused by later uploads
-_SEASONAL_CACHE: dict[tuple[str, str, int], tuple[float, list[float]]] = {}
+_SEASONAL_CACHE: dict[tuple[str, str, int, date], tuple[float, list[float]]] = {}
+
+
+def clear_seasonal_cache() -> None:
+    """Forget cached seasonal factors (after data changed wholesale, and between tests)."""
+    _SEASONAL_CACHE.clear()
 
 
 def modified_z(x: float, sample: list[float]) -> float | None:
@@ -200,18 +205,18 @@ class StoreChecker:
         out: dict[int, list[float]] = {}
         todo = []
         for i in indicator_ids:
-            hit = _SEASONAL_CACHE.get((root, unit.level, i))
+            hit = _SEASONAL_CACHE.get((root, unit.level, i, latest))
             if hit and now - hit[0] < SEASONAL_TTL:
                 out[i] = hit[1]
             else:
                 todo.append(i)
         if todo:
             for i, factors in seasonal_factors(root, unit.level, todo, latest).items():
-                _SEASONAL_CACHE[(root, unit.level, i)] = (now, factors)
+                _SEASONAL_CACHE[(root, unit.level, i, latest)] = (now, factors)
                 out[i] = factors
             for i in todo:
                 out.setdefault(i, [1.0] * 12)
-                _SEASONAL_CACHE.setdefault((root, unit.level, i), (now, out[i]))
+                _SEASONAL_CACHE.setdefault((root, unit.level, i, latest), (now, out[i]))
         return out
 
     # -- against the peers -------------------------------------------------------------------
