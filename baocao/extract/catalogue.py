@@ -37,6 +37,7 @@ class Catalogue:
     indicators: tuple[Indicator, ...]
     _dims: dict[str, tuple[Indicator, ...]] = field(default_factory=dict, compare=False, hash=False, repr=False)
     _codes: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _sizes: dict[str, float] = field(default_factory=dict, compare=False, hash=False, repr=False)  # phrase → _size
     _extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
     # per document (see forget): raw text → (normalised length, phrases found), normalised text →
     # phrases found; unit → folded unit
@@ -48,6 +49,7 @@ class Catalogue:
         for dim in {i.dimension for i in self.indicators}:
             self._dims[dim] = tuple(i for i in self.indicators if i.dimension == dim)
             self._codes[dim] = frozenset(i.code for i in self._dims[dim])
+        self._sizes.update((p, _size(p)) for i in self.indicators for p in i.phrases)
 
     def by_dimension(self, dimension: str) -> tuple[Indicator, ...]:
         return self._dims.get(dimension, ())
@@ -203,6 +205,7 @@ def _scores(catalogue: Catalogue, dimension: str, ctx: Context) -> dict[str, flo
     farther it stands), in the sentence before, in the section title.
     """
     allowed = catalogue.codes_of(dimension)
+    size = catalogue._sizes
     before_len, found_before = catalogue.find(ctx.before)
     found_after = catalogue.find(ctx.after)[1]
     found_previous = catalogue.find(ctx.previous)[1]
@@ -214,17 +217,17 @@ def _scores(catalogue: Catalogue, dimension: str, ctx: Context) -> dict[str, flo
             scores[code] = score
 
     for code, phrase in found_after:
-        keep(code, _size(phrase) * 1.2 + 20)
-    for key, end in found_before.items():
-        if key not in found_after:
+        keep(code, size[phrase] * 1.2 + 20)
+    for (code, phrase), end in found_before.items():
+        if (code, phrase) not in found_after:
             distance = before_len - end
-            keep(key[0], _size(key[1]) + 10 - min(distance / _DISTANCE_STEP, _DISTANCE_MAX))
+            keep(code, size[phrase] + 10 - min(distance / _DISTANCE_STEP, _DISTANCE_MAX))
     for key in found_previous:
         if key not in found_after and key not in found_before:
-            keep(key[0], _size(key[1]) * 0.6)
+            keep(key[0], size[key[1]] * 0.6)
     for key in found_section:
         if key not in found_after and key not in found_before and key not in found_previous:
-            keep(key[0], _size(key[1]) * 0.4)
+            keep(key[0], size[key[1]] * 0.4)
     return scores
 
 

@@ -86,6 +86,9 @@ class Cues:
                        for m in (finditer_words(_RANGE, text, FIRST_WORDS["from"], low) if has_from else ())]
 
 
+_PLAIN = Qualifiers()  # most facts have none: they share one (it is immutable)
+
+
 def qualifiers(text: str, sentence: tuple[int, int], clause_at: int, mention: Mention, cues: Cues) -> Qualifiers:
     start = mention.start
     scope = "period"
@@ -110,10 +113,13 @@ def qualifiers(text: str, sentence: tuple[int, int], clause_at: int, mention: Me
     window = text[max(0, start - 14) : start]
     low = window.lower()
     approx_m = _APPROX.search(window) if any(needle in low for needle in APPROX_NEEDLES) else None
+    estimate = bool(cues.estimate) and any(sentence[0] <= e <= start for e in cues.estimate)
+    if scope == "period" and since is None and not estimate and as_of is None and date_range is None and approx_m is None:
+        return _PLAIN
     return Qualifiers(
         scope=scope,
         since=since,
-        estimate=bool(cues.estimate) and any(sentence[0] <= e <= start for e in cues.estimate),
+        estimate=estimate,
         as_of=as_of,
         date_range=date_range,
         approx=approx_m.group(1).lower() if approx_m else None,
