@@ -60,7 +60,7 @@ def parse_header(body: list[Line]) -> Header:
             left = MOTTO2.sub("", text).strip()
             if left and not _RULE.match(left):
                 issuer.append(left)
-        if ISSUER.match(text) and not motto:
+        if ISSUER.match(text) and not motto and (is_all_caps(text) or len(text) < 40):
             present = True
             handled = True
             issuer.append(text)
@@ -114,4 +114,6 @@ def parse_header(body: list[Line]) -> Header:
 def _looks_like_title(text: str) -> bool:
     if is_all_caps(text):
         return True
-    return bool(re.match(r"^(Về|Tình hình|Kết quả|Công tác|V/v|Chương trình|Thực hiện)\b", text)) and not text.endswith(".")
+    if text.rstrip().endswith((".", ":", ";")) or len(text) > 160:
+        return False  # "Thực hiện Công văn số …, UBND phường báo cáo như sau:" opens the body
+    return bool(re.match(r"^(Về|Tình hình|Kết quả|Công tác|V/v|Chương trình|Thực hiện)\b", text))
