@@ -64,7 +64,7 @@ class Cues:
         for pattern, name, needles in ((_CUMULATIVE, "cumulative", ("kế", "dồn", "tổng cộng")),
                                        (_YTD, "year_to_date", ("tháng", "đầu năm", "tính chung", "cả năm")),
                                        (_PERIOD, "period", ("tháng", "kỳ", "quý"))):
-            if any(n in low for n in needles):
+            if any(map(low.__contains__, needles)):
                 matches = finditer_words(pattern, text, FIRST_WORDS[name], low, digits=name == "year_to_date")
                 self.scope.extend((m.end(), name) for m in matches)
         self.scope.sort()
@@ -112,7 +112,7 @@ def qualifiers(text: str, sentence: tuple[int, int], clause_at: int, mention: Me
             date_range = (a, b)
     window = text[max(0, start - 14) : start]
     low = window.lower()
-    approx_m = _APPROX.search(window) if any(needle in low for needle in APPROX_NEEDLES) else None
+    approx_m = _APPROX.search(window) if any(map(low.__contains__, APPROX_NEEDLES)) else None
     estimate = bool(cues.estimate) and any(sentence[0] <= e <= start for e in cues.estimate)
     if scope == "period" and since is None and not estimate and as_of is None and date_range is None and approx_m is None:
         return _PLAIN

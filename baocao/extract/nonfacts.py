@@ -97,7 +97,7 @@ def _last_words(before: str) -> list[str]:
 def _ends_with(before: str, phrases: frozenset[str], last_words: list[str] | None = None) -> bool:
     """The text right before a number ends with one of the phrases (only spaces after it).
     `last_words` is `_last_words(before)` when the caller has it."""
-    return any(w in phrases for w in (_last_words(before) if last_words is None else last_words))
+    return any(map(phrases.__contains__, _last_words(before) if last_words is None else last_words))
 
 
 def _starts_with(after: str, phrases: frozenset[str], beginnings: tuple[str, ...] = ("",)) -> bool:
@@ -129,7 +129,7 @@ def mask(text: str, unit_at: Callable[[int], bool] | None = None, starts: list[i
         spans.append((d.start, d.end))
     lowered = text.lower()
     for pattern, needles in _AT_DIGITS:
-        if any(needle in lowered for needle in needles):
+        if any(map(lowered.__contains__, needles)):
             spans.extend((m.start(), m.end()) for m in finditer_at(pattern, text, starts))
     for pattern, needle, words in AT_WORDS:
         if needle in lowered:

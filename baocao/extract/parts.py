@@ -32,7 +32,7 @@ def partitions_of(text: str, drafts: list[Draft], partitions: tuple[tuple[str, .
     if not partitions or len(drafts) < 3:
         return  # a total and at least two parts
     whole = fold(text)
-    folded = [g for g in partitions if sum(w in whole for w in g) >= 2]
+    folded = [g for g in partitions if sum(map(whole.__contains__, g)) >= 2]
     if not folded:
         return
     for i, total in enumerate(drafts):

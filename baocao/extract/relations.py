@@ -45,7 +45,7 @@ _OPENING = re.compile(r"\s*\(\s*")
 
 
 def _holds(low: str, needles: tuple[str, ...]) -> bool:
-    return any(needle in low for needle in needles)
+    return any(map(low.__contains__, needles))
 
 
 def basis_of(after: str) -> str | None:
