@@ -36,6 +36,7 @@ _BASIS = (
     (re.compile(r"kế\s+hoạch|kế\s+hoach|\bKH\b", re.IGNORECASE), "plan", ("kế", "kh")),
     (re.compile(r"chỉ\s+tiêu|mục\s+tiêu", re.IGNORECASE), "target", ("êu",)),
 )
+_BASIS_NEEDLES = tuple(sorted({needle for _, _, needles in _BASIS for needle in needles}))
 CHANGE_NEEDLES = ("tăng", "ảm", "vượt")  # _CHANGE: tăng, giảm, vượt
 ACHIEVE_NEEDLES = ("đạt", "bằng", "ếm", "tương")  # _ACHIEVE: đạt, bằng, chiếm, tương đương
 _DIGIT = re.compile(r"\d")
@@ -51,6 +52,8 @@ def _holds(low: str, needles: tuple[str, ...]) -> bool:
 def basis_of(after: str) -> str | None:
     head = after[:70]
     low = head.lower()
+    if not _holds(low, _BASIS_NEEDLES):
+        return None  # no basis is named
     for pattern, name, needles in _BASIS:
         m = pattern.search(head) if _holds(low, needles) else None
         if m:
