@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 _CANDIDATE = re.compile(r"\./\.|[.!?…][)”\"’»]*(?=\s|$)")
+_NEXT = re.compile(r"\s*(\S?)")  # the first character after spaces ("" at the end)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -13,10 +14,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _CANDIDATE.finditer(text):
         end = m.end()
-        rest = text[end:].lstrip()
-        if rest and not (rest[0].isupper() or rest[0] in "“\"(-–*+•"):
+        nxt = _NEXT.match(text, end)
+        following = nxt.group(1) if nxt else ""
+        if following and not (following.isupper() or following in "“\"(-–*+•"):
             continue
-        if m.group(0).startswith(".") and m.start() > 0 and text[m.start() - 1].isdigit() and rest[:1].isdigit():
+        if m.group(0).startswith(".") and m.start() > 0 and text[m.start() - 1].isdigit() and following.isdigit():
             continue
         if text[start:end].strip():
             spans.append((start, end))
