@@ -13,10 +13,10 @@ from baocao.web.accounts.models import ROLE_RANK
 from baocao.web.ui.labels import ROLE, label
 
 
-def tasks_url() -> str:
-    """The planned-tasks page of the tasks app (no menu item when that app is not installed)."""
+def optional_url(name: str) -> str:
+    """The URL of a page of another feature (tasks, drafting); no menu item when it is not installed."""
     try:
-        return reverse("tasks:list")
+        return reverse(name)
     except NoReverseMatch:
         return ""
 
@@ -39,7 +39,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("reports", reverse("reports:list"), _("Báo cáo")),
         ("indicators", reverse("indicators:explore"), _("Chỉ tiêu")),
         ("search", reverse("search:search"), _("Tìm kiếm")),
-        ("tasks", tasks_url(), _("Nhiệm vụ")),
+        ("tasks", optional_url("tasks:list"), _("Nhiệm vụ")),
+        ("drafting", optional_url("drafting:page"), _("Dự thảo")),
     ]
     may_upload = role is not None and ROLE_RANK[role] >= ROLE_RANK["editor"]
     return {
