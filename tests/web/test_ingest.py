@@ -174,3 +174,20 @@ def test_other_apps_hear_of_every_stored_version(world: dict) -> None:
     finally:
         version_stored.disconnect(receiver)
     assert [n for n, _ in heard] == [1, 2] and "tháng 11 năm 2025" in heard[0][1]
+
+
+def test_a_batch_analysed_in_worker_processes_reports_their_errors(world: dict, tmp_path: Path) -> None:
+    from baocao.web.reports.batch import MIN_FILES_FOR_WORKERS, Item, ingest_files
+
+    items = []
+    for month in range(1, MIN_FILES_FOR_WORKERS + 1):
+        path = tmp_path / f"r{month}.txt"
+        path.write_text(report_text(body=f"Tiếp nhận {200 + month} văn bản đến."), encoding="utf-8")
+        items.append(Item(path, "06042", f"2024-{month:02d}"))
+    garbage = tmp_path / "hong.txt"
+    garbage.write_bytes(bytes(range(256)) * 20)  # refused by the core's reader, in a worker
+    items.insert(3, Item(garbage, "06042", "2024-12"))
+    batch = ingest_files(items, workers=2)
+    assert (batch.stored, batch.failed) == (MIN_FILES_FOR_WORKERS, 1)
+    _, result, error = batch.results[3]
+    assert result is None and error and "\n" not in error and not error.startswith("lỗi nội bộ")

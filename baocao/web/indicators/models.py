@@ -127,7 +127,10 @@ class IndicatorValue(models.Model):
             models.UniqueConstraint(fields=["indicator", "unit", "scope", "period"], name="value_key"),
         ]
         indexes = [
-            models.Index(fields=["indicator", "period", "scope"], name="value_indicator_period_idx"),
+            # rankings read one (indicator, period, scope) across thousands of units: covering the
+            # columns they return lets PostgreSQL answer from the index alone (SQLite ignores include)
+            models.Index(fields=["indicator", "period", "scope"], name="value_indicator_period_idx",
+                         include=["id", "value", "unit", "estimate", "corrected"]),
             models.Index(fields=["unit", "period"], name="value_unit_period_idx"),
         ]
 
