@@ -43,10 +43,15 @@ _PLAIN = ("aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd"
           "AAAAAAAAAAAAAAAAAEEEEEEEEEEEIIIIIOOOOOOOOOOOOOOOOOUUUUUUUUUUUYYYYYD")
 assert len(_MARKED) == len(_PLAIN)
 
-PG_INDEX = ("CREATE INDEX IF NOT EXISTS search_sentence_tsv ON search_sentence "
-            "USING gin (to_tsvector('simple'::regconfig, baocao_unaccent(text)))")
-PG_UNINSTALL = ["DROP INDEX IF EXISTS search_sentence_tsv", "DROP FUNCTION IF EXISTS baocao_unaccent(text)"]
-PG_VECTOR = "to_tsvector('simple'::regconfig, baocao_unaccent(search_sentence.text))"
+# The vector is a stored generated column: an index on the expression alone would make PostgreSQL
+# compute unaccent and to_tsvector again for every candidate row when it rechecks a phrase
+# (0.7 s for a common word at province scale), the stored column is read instead.
+PG_VECTOR_COLUMN = ("ALTER TABLE search_sentence ADD COLUMN IF NOT EXISTS tsv tsvector GENERATED ALWAYS AS "
+                    "(to_tsvector('simple'::regconfig, baocao_unaccent(text))) STORED")
+PG_INDEX = "CREATE INDEX IF NOT EXISTS search_sentence_tsv ON search_sentence USING gin (tsv)"
+PG_UNINSTALL = ["DROP INDEX IF EXISTS search_sentence_tsv", "ALTER TABLE search_sentence DROP COLUMN IF EXISTS tsv",
+                "DROP FUNCTION IF EXISTS baocao_unaccent(text)"]
+PG_VECTOR = "search_sentence.tsv"
 
 
 def _pg_unaccent_schema(cursor: Any) -> str | None:
@@ -92,7 +97,18 @@ def install(connection: Any) -> None:
         schema = _pg_try_extension(connection)
         with connection.cursor() as cur:
             cur.execute(pg_function_sql(schema))
-            cur.execute(PG_INDEX)
+            stored_vector(cur)
+
+
+def stored_vector(cur: Any) -> None:
+    """The stored vector column and its GIN index, replacing an index on the expression (0001 made
+    one before 0003)."""
+    cur.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'search_sentence_tsv'")
+    row = cur.fetchone()
+    if row and "to_tsvector" in row[0]:
+        cur.execute("DROP INDEX search_sentence_tsv")
+    cur.execute(PG_VECTOR_COLUMN)
+    cur.execute(PG_INDEX)
 
 
 def uninstall(connection: Any) -> None:

@@ -24,7 +24,11 @@ class Sentence(models.Model):
         db_table = "search_sentence"
         verbose_name = "câu trong báo cáo"
         verbose_name_plural = "câu trong báo cáo"
-        indexes = [models.Index(fields=["version"], name="search_sentence_version")]
+        indexes = [
+            models.Index(fields=["version"], name="search_sentence_version"),
+            # newest first: for a common word PostgreSQL walks this and stops after a page
+            models.Index(fields=["-period_end", "report_id", "id"], name="search_sentence_order"),
+        ]
 
     def __str__(self) -> str:
         return self.text[:80]
