@@ -130,3 +130,15 @@ def test_the_province_seed_is_recognised_as_lang_son_august_2025(world: Any) -> 
     row = resp.context["rows"][0]
     assert (row["period"], row["unit_id"]) == ("2025-08", unit("20").pk)
     assert row["errors"] > 5
+
+
+def test_a_corrected_report_becomes_the_next_version(world: Any) -> None:
+    client = browser_for("alice")
+    for body in ("Tiếp nhận 120 văn bản đến.", "Tiếp nhận 121 văn bản đến."):
+        key = staged_key(upload(client, ("bc.txt", report_text(body=body).encode())).content.decode())
+        resp = client.post("/bao-cao/tai-len/luu/", {"key": key, f"unit-{key}": unit("06041").pk,
+                                                      f"period-{key}": "2025-11"}, **FETCH)
+    assert "phiên bản 2, thay cho phiên bản 1" in resp.content.decode()
+    report = Report.objects.get(unit__code="06041")
+    old = browser_for("bob").get(f"/bao-cao/{report.pk}/?v=1").content.decode()
+    assert "Đánh dấu đã kiểm duyệt" not in old  # an old version is read, not handled

@@ -100,6 +100,8 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     rank = {pk: i for i, pk in enumerate(order)}
     findings.sort(key=lambda f: (rank.get(f.pk, len(rank)), f.pk))
     perms = permissions(user, report.unit)
+    if version.superseded_at is not None:  # an old version is read, not handled
+        perms = dict.fromkeys(perms, False)
     by_fid = {f.fact_id: f for f in facts}
     cards = [card_context(f, perms, by_fid) for f in findings]
     open_findings = [f for f in findings if f.state == "open"]

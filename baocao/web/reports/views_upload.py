@@ -170,7 +170,7 @@ def store_one(user: Any, key: str, unit_id: str, period: str, status: str) -> di
     for suffix in (".bin", ".pickle", ".json"):
         (folder / f"{key}{suffix}").unlink(missing_ok=True)
     return {**row, "report": result.report, "created": result.created, "facts": result.facts,
-            "findings": result.findings}
+            "findings": result.findings, "version": result.version.number, "superseded": result.superseded}
 
 
 @login_required
