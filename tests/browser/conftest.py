@@ -108,7 +108,8 @@ class Session:
         self.go("/dang-nhap/")
         self.page.fill("#id_username", name)
         self.page.fill("#id_password", password)
-        self.page.click("form button[type=submit]")
+        with self.page.expect_navigation():
+            self.page.click("form button[type=submit]")
         self.page.wait_for_load_state("networkidle")
         assert "/dang-nhap/" not in self.page.url, "login failed"
         return self

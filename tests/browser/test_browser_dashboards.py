@@ -56,7 +56,8 @@ def test_explorer_draws_a_line_per_unit_and_offers_exports(session: Session) -> 
     boxes = page.locator(".unit-boxes input[type=checkbox]")
     for i in range(1, 4):
         boxes.nth(i).check()
-    page.click(".explore-form button.primary")
+    with page.expect_navigation():
+        page.click(".explore-form button.primary")
     page.wait_for_load_state("networkidle")
     count = page.evaluate("() => window.Chart.getChart(document.querySelector('#explore-chart')).data.datasets.length")
     assert count == 4

@@ -26,7 +26,8 @@ def test_upload_a_seed_review_it_and_accept_a_finding_with_a_comment(session: Se
     page.click("#store-button")
     page.wait_for_selector("#rows tr.stored-row.ok", timeout=60_000)
     session.shot("upload-stored")
-    page.click("#rows tr.stored-row a.button")
+    with page.expect_navigation():
+        page.click("#rows tr.stored-row a.button")
     page.wait_for_load_state("networkidle")
     assert "Báo cáo tỉnh Lạng Sơn — Tháng 8/2025" in page.inner_text("h1")
     session.shot("review-top")

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.browser
 def hits(session: Session, query: str) -> list[str]:
     page = session.page
     page.fill(".quick-search input", query)
-    page.press(".quick-search input", "Enter")
+    with page.expect_navigation():
+        page.press(".quick-search input", "Enter")
     page.wait_for_load_state("networkidle")
     return page.locator(".hit-text").all_inner_texts()
 
@@ -31,7 +32,8 @@ def test_search_with_and_without_diacritics_and_by_abbreviation(session: Session
     assert expanded and all("giải phóng mặt bằng" in h.lower() or "gpmb" in h.lower() for h in expanded)
     assert "«giải phóng mặt bằng»" in page.inner_text(".result-summary")
     session.shot("search-abbreviation")
-    page.locator(".hit-text").first.click()
+    with page.expect_navigation():
+        page.locator(".hit-text").first.click()
     page.wait_for_load_state("networkidle")
     target = page.evaluate("() => location.hash")
     assert target.startswith(("#p", "#fn"))
@@ -40,11 +42,13 @@ def test_search_with_and_without_diacritics_and_by_abbreviation(session: Session
 
 def test_the_interface_switches_to_english(session: Session) -> None:
     page = session.login("tinh").page
-    page.select_option("#lang-select", "en")
+    with page.expect_navigation():
+        page.select_option("#lang-select", "en")  # the select submits its form
     page.wait_for_load_state("networkidle")
     nav = page.inner_text("nav.nav")
     assert "Overview" in nav and "Search" in nav and "Tổng quan" not in nav
     session.shot("english-overview")
-    page.select_option("#lang-select", "vi")
+    with page.expect_navigation():
+        page.select_option("#lang-select", "vi")
     page.wait_for_load_state("networkidle")
     assert "Tổng quan" in page.inner_text("nav.nav")
