@@ -45,22 +45,26 @@ def main() -> None:
     ap.add_argument("--national-indicators", type=int, default=60)
     ap.add_argument("--skip-national", action="store_true")
     ap.add_argument("--rounds", type=int, default=60)
+    ap.add_argument("--store-only", action="store_true",
+                    help="ingest without the receivers other apps connect to version_stored (tasks)")
     args = ap.parse_args()
     if args.scenario:
         print(json.dumps(run_scenario(args)))
         return
     results: dict[str, Any] = {}
-    plan = [("ingest", "sqlite"), ("province", "sqlite")]
+    plan = [("ingest", "sqlite"), ("ingest-store-only", "sqlite"), ("province", "sqlite")]
     if args.pg_url:
-        plan += [("ingest", "pg"), ("province", "pg")]
+        plan += [("ingest", "pg"), ("ingest-store-only", "pg"), ("province", "pg")]
         if not args.skip_national:
             plan.append(("national", "pg"))
     else:
         print("POSTGRESQL NOT CONFIGURED (--pg-url or BAOCAO_TEST_PG_URL): PostgreSQL benches SKIPPED",
               file=sys.stderr)
     for scenario, db in plan:
-        cmd = [sys.executable, __file__, "--scenario", scenario, "--db", db, "--rounds", str(args.rounds),
-               "--national-indicators", str(args.national_indicators)]
+        cmd = [sys.executable, __file__, "--scenario", scenario.replace("-store-only", ""), "--db", db,
+               "--rounds", str(args.rounds), "--national-indicators", str(args.national_indicators)]
+        if scenario.endswith("-store-only"):
+            cmd.append("--store-only")
         if args.quick:
             cmd.append("--quick")
         if args.pg_url:
@@ -70,7 +74,7 @@ def main() -> None:
         if proc.returncode != 0:
             print(proc.stderr, file=sys.stderr)
             raise SystemExit(f"scenario {scenario}/{db} failed")
-        results[f"{scenario}_{db}"] = json.loads(proc.stdout.strip().splitlines()[-1])
+        results[f"{scenario.replace('-', '_')}_{db}"] = json.loads(proc.stdout.strip().splitlines()[-1])
     results["targets"] = {"ingest_reports_per_s": 20, "province_p95_ms_sqlite": 50, "national_p95_ms_pg": 300}
     report("store", results)
 
@@ -98,7 +102,7 @@ def run_scenario(args: argparse.Namespace) -> dict[str, Any]:
 
             load_catalogue()
             if args.scenario == "ingest":
-                return bench_ingest(Path(tmp), args.quick)
+                return bench_ingest(Path(tmp), args.quick, args.store_only)
             if args.scenario == "province":
                 return bench_province(args.quick, args.rounds)
             return bench_national(args.quick, args.rounds, args.national_indicators)
@@ -118,8 +122,13 @@ def _pg_admin(url: str, sql: str) -> None:
 
 
 # -- ingest ------------------------------------------------------------------------------------------
-def bench_ingest(tmp: Path, quick: bool) -> dict[str, Any]:
+def bench_ingest(tmp: Path, quick: bool, store_only: bool = False) -> dict[str, Any]:
     from baocao.synth.corpus import write_corpus
+    from baocao.web.reports.signals import version_stored
+
+    receivers = len(version_stored.receivers)
+    if store_only:
+        version_stored.receivers = []  # the store alone, without what other apps do per version
     from baocao.web.reports.batch import Item, ingest_files
     from baocao.web.units.services import import_lineage, import_units
 
@@ -141,7 +150,8 @@ def bench_ingest(tmp: Path, quick: bool) -> dict[str, Any]:
             "reports_per_s": round(batch.stored / elapsed, 1), "cpu_ms_per_report": round(cpu / len(items) * 1000),
             "reports_per_s_if_cores_free": round(cores * len(items) / cpu, 1), "load_average": os.getloadavg()[0],
             "facts": Fact.objects.count(), "values": IndicatorValue.objects.count(),
-            "outliers_flagged": batch.outliers, "cpus": cores}
+            "outliers_flagged": batch.outliers, "cpus": cores,
+            "version_stored_receivers": 0 if store_only else receivers}
 
 
 def _cpu() -> float:
