@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from baocao.extract.catalogue import Catalogue, Context, load_catalogue, map_indicator, rate_indicator
-from baocao.extract.context import Cues, qualifiers, subject
+from baocao.extract.context import Cues, elided_head, qualifiers, subject
 from baocao.extract.drafts import Draft
 from baocao.extract.lexicon import load_lexicon, load_partitions
 from baocao.extract.model import Fact, replace_fact
@@ -103,6 +103,11 @@ _CONTINUES = re.compile(
     r"(?:\s+đầu\s+năm)?|tháng\s+\d{1,2}(?:/\d{4})?|năm\s+\d{4})[\s,]*)+",
     re.IGNORECASE,
 )
+_RECIPIENTS = re.compile(r"(?<!\w)cho(?:\s+(?:các|những|mỗi))?\s*$", re.IGNORECASE)
+# "với số tiền 7.650.000 đồng" after a count (words between, no other figure): the amount of it
+_AMOUNT = re.compile(r"[^\d;.]{0,200}?(?<!\w)(?:với|có|,)\s+(?:tổng\s+)?(?:số\s+tiền|trị\s+giá|kinh\s+phí|"
+                     r"số\s+vốn(?:\s+đăng\s+ký)?)(?:\s+là)?\s*:?\s*", re.IGNORECASE)
+_OVER_DENOMINATOR = re.compile(r"\s*/\s*\d[\d.,]*\s*")
 _AFTER_NOUN = re.compile(r"^\s*([^\W\d_][^,;:.()\d%]{0,50}?)(?=\s*(?:[,;:.()%]|\d|đạt|tăng|giảm|bằng|với|$))")
 
 
@@ -113,9 +118,22 @@ def _context(fact: Fact, title: str, texts: dict[tuple[str | None, int | None], 
     previous = whole[max(0, fact.sentence_start - 200) : fact.sentence_start]
     after = fact.sentence[fact.end - fact.sentence_start :]
     noun = fact.unit if fact.dimension == "count" else ""
+    over_noun = ""
+    if fact.role == "numerator":
+        # "kiểm tra 64/64 công trình xây dựng": the numerator is also named after its denominator
+        over = _OVER_DENOMINATOR.match(after)
+        if over:
+            rest = after[over.end():]
+            if noun and rest[: len(noun)].lower() == noun.lower():
+                rest = rest[len(noun):]
+            over_tail = _AFTER_NOUN.match(rest)
+            over_noun = f"{noun} {over_tail.group(1) if over_tail else ''}".strip()
     tail = _AFTER_NOUN.match(after)
+    elided, item = elided_head(before)
+    recipients = fact.dimension == "count" and bool(_RECIPIENTS.search(before))
     return Context(before=before, after=f"{noun} {tail.group(1) if tail else ''}".strip(), section=title,
-                   previous=previous)
+                   previous=previous, elided=elided, elided_item=item, over=over_noun,
+                   recipients=recipients)
 
 
 def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, str],
@@ -129,6 +147,10 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
         by_id[fact.id] = fact
         out.append(fact)
     for i, fact in enumerate(out):
+        if i and fact.dimension == "money":
+            amount = _amount_of(out[i - 1], fact, catalogue)
+            if amount:
+                out[i] = fact = replace_fact(fact, indicator=amount, indicator_confidence=0.8)
         if i and fact.dimension != "percent":
             prev = out[i - 1]
             if (
@@ -150,3 +172,15 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
                 if code:
                     out[i] = replace_fact(fact, indicator=code, indicator_confidence=0.8)
     return out
+
+
+def _amount_of(prev: Fact, fact: Fact, catalogue: Catalogue) -> str | None:
+    """The money indicator of "xử phạt 4 trường hợp với số tiền 7.650.000 đồng": the amount of the
+    count just before it in the sentence, when the catalogue names one (amount_of)."""
+    if (prev.dimension != "count" or not prev.indicator
+            or (prev.paragraph, prev.footnote, prev.sentence_start) != (fact.paragraph, fact.footnote, fact.sentence_start)):
+        return None
+    between = fact.sentence[prev.end - fact.sentence_start : fact.start - fact.sentence_start]
+    if not _AMOUNT.fullmatch(between):
+        return None
+    return catalogue.amount_indicator(prev.indicator)

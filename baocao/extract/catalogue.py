@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +30,7 @@ class Indicator:
     phrases: tuple[str, ...]  # folded
     phrases_raw: tuple[str, ...]
     unit_folded: str = ""
+    amount_of: str = ""  # for money: the count it is the amount of (see indicators.yaml)
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,12 @@ class Catalogue:
         """Indicators a fact of this dimension can measure."""
         return self.by_dimension(dimension)
 
+    def amount_indicator(self, count_code: str) -> str | None:
+        """The money indicator that is the amount of the count `count_code` (amount_of)."""
+        if "amounts" not in self._extra:
+            self._extra["amounts"] = {i.amount_of: i.code for i in self.by_dimension("money") if i.amount_of}
+        return self._extra["amounts"].get(count_code)  # type: ignore[attr-defined, no-any-return]
+
     def get(self, code: str) -> Indicator | None:
         for ind in self.indicators:
             if ind.code == code:
@@ -130,25 +137,42 @@ def load_catalogue(data_dir: Path | None = None) -> Catalogue:
                 ratio_of=tuple(item.get("ratio_of") or ()),
                 levels=tuple(item.get("levels") or ()),
                 key=bool(item.get("key", False)),
-                phrases=tuple(dict.fromkeys(_norm(p) for p in phrases + names)),
+                phrases=_phrase_forms(phrases + names),
                 phrases_raw=phrases,
                 unit_folded=fold(str(item["unit"])),
+                amount_of=item.get("amount_of") or "",
             )
         )
     return Catalogue(tuple(out))
 
 
-_NON_WORD = re.compile(r"[^\w%]+")
+# Clause punctuation stays in the normalised text as a "," word, so that no phrase matches across
+# it ("đúng hạn 263 hồ sơ, quá hạn" holds no "hồ sơ quá hạn"); a full stop between digits is not one.
+_BARRIER = re.compile(r"[,;:()\[\]!?]|\.(?!\d)|(?<!\d)\.")
+_NON_WORD = re.compile(r"[^\w%,]+")
 # the same for ASCII text (what folding leaves of Vietnamese): every non-word character → space
-_NON_WORD_ASCII = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c in "_%")})
+_NON_WORD_ASCII = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c in "_%,")})
 
 
 def _norm(text: str) -> str:
-    """Folded words separated by single spaces, with a space at both ends (" thu ngan sach ")."""
-    folded = fold(text)
+    """Folded words and clause marks separated by single spaces, with a space at both ends
+    (" thu ngan sach , trong do ")."""
+    folded = _BARRIER.sub(" , ", fold(text))
     if folded.isascii():  # str.translate is fast on ASCII
         return " " + " ".join(folded.translate(_NON_WORD_ASCII).split()) + " "
-    return " " + _NON_WORD.sub(" ", folded).strip() + " "
+    return " " + " ".join(_NON_WORD.sub(" ", folded).split()) + " "
+
+
+def _phrase_forms(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The normalised phrases; one with a comma ("thu, chi ngân sách") also without it, as texts
+    write such lists both ways."""
+    out: dict[str, None] = {}
+    for phrase in phrases:
+        norm = _norm(phrase)
+        out[norm] = None
+        if " , " in norm:
+            out[" " + " ".join(w for w in norm.split() if w != ",") + " "] = None
+    return tuple(out)
 
 
 _RATE_ROLES = {None, "ratio_percent", "share", "rate"}
@@ -174,6 +198,10 @@ class Context:
     after: str  # the noun phrase right after the number ("văn bản đi", "hồ sơ quá hạn")
     section: str  # the title of the section holding it
     previous: str = ""  # the sentence before, when the fact's own sentence names nothing
+    elided: str = ""  # the item of an enumeration with its head put back (context.elided_head)
+    elided_item: str = ""  # the item alone: a phrase found in `elided` counts when it is longer
+    over: str = ""  # a numerator's noun phrase after its denominator ("64/64 công trình xây dựng")
+    recipients: bool = False  # "tặng quà cho 9 hộ nghèo": the noun after the number says who received
 
 
 def map_indicator(catalogue: Catalogue, dimension: str, unit: str, role: str | None, ctx: Context) -> tuple[str | None, float]:
@@ -188,6 +216,10 @@ def map_indicator(catalogue: Catalogue, dimension: str, unit: str, role: str | N
         return None, 0.0
     scores = _scores(catalogue, dimension, ctx)
     best = _best(catalogue, scores, dimension, unit)
+    if (best[1] is None or best[0] < _MIN_SCORE) and ctx.over:
+        # the words before a numerator name a part ("kết thúc 301/306 cuộc thanh tra"); only
+        # when they name nothing is it the set after the denominator
+        best = _best(catalogue, _scores(catalogue, dimension, replace(ctx, after=ctx.over)), dimension, unit)
     if best[1] is None or best[0] < _MIN_SCORE:
         return None, 0.0
     code = best[1]
@@ -217,11 +249,17 @@ def _scores(catalogue: Catalogue, dimension: str, ctx: Context) -> dict[str, flo
             scores[code] = score
 
     for code, phrase in found_after:
-        keep(code, size[phrase] * 1.2 + 20)
+        # the recipients of what the words before name weigh like a phrase before the number
+        keep(code, size[phrase] if ctx.recipients else size[phrase] * 1.2 + 20)
     for (code, phrase), end in found_before.items():
         if (code, phrase) not in found_after:
             distance = before_len - end
             keep(code, size[phrase] + 10 - min(distance / _DISTANCE_STEP, _DISTANCE_MAX))
+    if ctx.elided:
+        elided_len, found_elided = catalogue.find(ctx.elided)
+        for key, end in found_elided.items():
+            if end == elided_len and len(key[1]) > len(_norm(ctx.elided_item)) + 1:
+                keep(key[0], size[key[1]] + 10)  # as if right before the number
     for key in found_previous:
         if key not in found_after and key not in found_before:
             keep(key[0], size[key[1]] * 0.6)

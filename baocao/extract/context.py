@@ -156,3 +156,46 @@ def subject(text: str, clause_at: int, mention: Mention, section_title: str = ""
             return noun_phrase
         return f"{noun_phrase} ({phrase})" if extra_words else f"{mention.unit} {phrase}".strip()
     return phrase or section_title
+
+
+_LIST_START = re.compile(r"[;:]")
+_FIRST_DIGIT = re.compile(r"\d")
+_TAIL_WORDS = re.compile(r"[^\W\d_]+")
+_ITEM_SEPARATOR = re.compile(r",(?!\d)|(?<!\d),")  # not a decimal comma
+
+
+def elided_head(before: str) -> tuple[str, str]:
+    """The words an enumeration leaves out, put back: in "đang giải quyết 94 hồ sơ, trong hạn 63
+    hồ sơ, quá hạn 31 hồ sơ" the last item is "đang giải quyết quá hạn". `before` is the sentence
+    up to the number. Returns (the item with its head, the item); ("", "") when the number does
+    not close a short item (one to three words) of such a list.
+
+    Items are the comma-separated parts since the last ";" or ":"; the head is the first part
+    before the number that has more than two words. When the head ends like the item ("giải
+    quyết trước hạn 1.807 hồ sơ, …, quá hạn 11"), it was an item itself: its last words go.
+    """
+    clause = before[_last_list_start(before):]
+    parts = _ITEM_SEPARATOR.split(clause)
+    item = parts[-1].split()
+    if len(parts) < 2 or not item or len(item) > 3:
+        return "", ""
+    for part in reversed(parts[:-1]):
+        digit = _FIRST_DIGIT.search(part)
+        if digit is None:
+            return "", ""
+        words = part[: digit.start()].split()
+        if len(_TAIL_WORDS.findall(part[digit.start():])) > 5:
+            return "", ""  # not an item "head number unit (share)"
+        if len(words) <= 2:
+            continue  # a parallel item ("đúng hạn 263 hồ sơ")
+        if words[-1].lower() == item[-1].lower():
+            words = words[: -len(item)]
+        return " ".join([*words, *item]), " ".join(item)
+    return "", ""
+
+
+def _last_list_start(text: str) -> int:
+    at = 0
+    for m in _LIST_START.finditer(text):
+        at = m.end()
+    return at

@@ -1,0 +1,71 @@
+"""Indicator mapping by the grammar of the sentence: enumerations that leave out their head,
+ratios named after their denominator, amounts of a count, recipients after "cho", and phrases
+that do not run across punctuation."""
+
+from __future__ import annotations
+
+import pytest
+
+from baocao.extract.catalogue import _norm, _phrase_forms, load_catalogue
+from baocao.extract.context import elided_head
+from tests.unit.test_extract_units import facts_of, one
+
+
+def indicator(sentence: str, raw_start: str) -> str | None:
+    return one(facts_of(sentence), raw_start).indicator
+
+
+@pytest.mark.parametrize(("before", "expected"), [
+    ("đang giải quyết 40 hồ sơ, trong hạn 30 hồ sơ, quá hạn ", ("đang giải quyết quá hạn", "quá hạn")),
+    # the head was an item itself ("… trước hạn 300"): its own qualifier goes
+    ("Đã nhận 500 hồ sơ, trong đó giải quyết trước hạn 300 hồ sơ, đúng hạn 90 hồ sơ, quá hạn ",
+     ("trong đó giải quyết quá hạn", "quá hạn")),
+    ("Tỷ lệ đạt 43,5%, trong đó trực tuyến ", ("", "")),  # a decimal comma separates nothing
+    ("với số vốn 1.200 tỷ đồng và 15 dự án mới, có ", ("", "")),  # not a "head number unit" item
+    ("thu được 29 triệu đồng ", ("", "")),
+])
+def test_elided_head(before: str, expected: tuple[str, str]) -> None:
+    assert elided_head(before) == expected
+
+
+def test_an_enumeration_item_takes_the_head_it_leaves_out() -> None:
+    pending = "Tiếp nhận 500 hồ sơ; đang giải quyết 40 hồ sơ, trong hạn 30 hồ sơ, quá hạn 10 hồ sơ."
+    assert indicator(pending, "10 ") == "tthc.pending_overdue"
+    resolved = "Đã giải quyết 400 hồ sơ, trong đó giải quyết trước hạn 300 hồ sơ, đúng hạn 90 hồ sơ, quá hạn 10 hồ sơ."
+    assert indicator(resolved, "10 ") == "tthc.resolved_late"
+    assert indicator(resolved, "90 ") == "tthc.resolved_on_time"
+
+
+def test_phrases_do_not_run_across_punctuation() -> None:
+    assert _norm("đúng hạn 90 hồ sơ, quá hạn") == " dung han 90 ho so , qua han "
+    assert _norm("1.234,5 tỷ đồng; (ước)") == " 1 234 , 5 ty dong , , uoc , "
+    # a catalogue phrase written with a comma matches with and without it
+    assert set(_phrase_forms(("thu, chi ngân sách",))) == {" thu , chi ngan sach ", " thu chi ngan sach "}
+
+
+def test_a_numerator_is_named_by_the_words_before_it_else_after_its_denominator() -> None:
+    assert indicator("Trong tháng kiểm tra 20/25 công trình xây dựng trên địa bàn.", "20") \
+        == "construction.inspected_works"
+    assert indicator("Duy trì 7/9 trường đạt chuẩn quốc gia.", "7") == "edu.schools_standard"
+    # the words before name the part: "kết thúc" 12 of the 15 inspections
+    assert indicator("Toàn huyện đã triển khai và kết thúc 12/15 cuộc thanh tra.", "12") == "inspection.concluded"
+
+
+def test_money_with_so_tien_after_a_count_is_its_amount() -> None:
+    sentence = "Xử phạt vi phạm hành chính về trật tự an toàn giao thông 12 trường hợp với số tiền là 24.500.000 đồng."
+    facts = facts_of(sentence)
+    assert one(facts, "12").indicator == "traffic.violations_fined"
+    assert one(facts, "24.500.000").indicator == "traffic.fines"
+    catalogue = load_catalogue()
+    for ind in catalogue.by_dimension("money"):
+        if ind.amount_of:
+            count = catalogue.get(ind.amount_of)
+            assert count is not None and count.dimension == "count", ind.code
+
+
+def test_after_cho_the_noun_names_the_recipients_not_the_measure() -> None:
+    facts = facts_of("Hội Chữ thập đỏ tặng quà cho 15 hộ nghèo với tổng số tiền 7,5 triệu đồng.")
+    assert one(facts, "15").indicator == "social.gifts"
+    assert one(facts, "7,5").indicator == "social.gifts_value"
+    # without "cho" the noun after the number is what is counted
+    assert indicator("Toàn xã còn 15 hộ nghèo.", "15") == "social.poor_households"
