@@ -9,7 +9,7 @@ matching is on folded text (no diacritics, đ→d, lower case) with word boundar
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -57,13 +57,17 @@ GENERIC = frozenset(fold(w) for w in ("kiểm tra", "thông tin", "dịch vụ",
                                       "đào tạo", "tài chính", "quy hoạch", "thi đua", "tài nguyên"))
 
 
+HEADING_CACHE = 4096  # heading texts whose sector hits are kept (headings repeat across sentences and reports)
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     sector_names: dict[str, str]  # code -> Vietnamese name
-    sector_pattern: re.Pattern[str]  # alternation of folded phrases, longest first
+    sector_pattern: re.Pattern[str]  # the folded phrases as a character trie, longest match first
     sector_of: dict[str, tuple[str, int]]  # folded phrase -> (sector, weight)
     indicator_pattern: re.Pattern[str]
     indicator_of: dict[str, tuple[str, str]]  # folded phrase -> (indicator code, sector)
+    _headings: dict[str, dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
 
     def sector_hits(self, text: str) -> list[tuple[str, str, int]]:
         """(phrase, sector, weight) for every sector phrase in `text`, longest match first."""
@@ -77,9 +81,7 @@ class Vocabulary:
         """Codes of the indicators whose phrases occur in `text`."""
         return {self.indicator_of[m.group(1)][0] for m in self.indicator_pattern.finditer(fold(text))}
 
-    def sector_scores(self, text: str, heading: str = "") -> dict[str, float]:
-        """Votes per sector: a phrase weighs its number of words (at most 3); phrases of the
-        first sentence (the main clause of a task) and of the heading count double."""
+    def _text_scores(self, text: str) -> dict[str, float]:
         scores: dict[str, float] = {}
         folded = fold(text)
         first_end = _first_sentence_end(folded)
@@ -87,27 +89,75 @@ class Vocabulary:
             sector, weight = self.sector_of[m.group(1)]
             bonus = 2.0 if m.start() < first_end else 1.0
             scores[sector] = scores.get(sector, 0.0) + min(weight, 3) * bonus
-        for _, sector, weight in self.sector_hits(heading):
-            scores[sector] = scores.get(sector, 0.0) + 2.0 * min(weight, 3)
+        return scores
+
+    def _heading_scores(self, heading: str) -> dict[str, float]:
+        """The heading's votes (double weight), kept: the same headings come back for every sentence."""
+        found = self._headings.get(heading)
+        if found is None:
+            found = {}
+            for _, sector, weight in self.sector_hits(heading):
+                found[sector] = found.get(sector, 0.0) + 2.0 * min(weight, 3)
+            if len(self._headings) >= HEADING_CACHE:
+                self._headings.clear()
+            self._headings[heading] = found
+        return found
+
+    def sector_scores(self, text: str, heading: str = "") -> dict[str, float]:
+        """Votes per sector: a phrase weighs its number of words (at most 3); phrases of the
+        first sentence (the main clause of a task) and of the heading count double."""
+        scores = self._text_scores(text) if text else {}
+        for sector, votes in (self._heading_scores(heading) if heading else {}).items():
+            scores[sector] = scores.get(sector, 0.0) + votes
         return scores
 
     def sector(self, text: str, heading: str = "") -> str:
         """The best sector of a task or sentence under a heading; "other" when nothing matches."""
-        scores = self.sector_scores(text, heading)
+        own = self._text_scores(text) if text else {}
+        scores = dict(own)
+        for sector, votes in (self._heading_scores(heading) if heading else {}).items():
+            scores[sector] = scores.get(sector, 0.0) + votes
         if not scores:
             return "other"
-        own = self.sector_scores(text)  # ties go to what the task itself says
+        # ties go to what the task itself says
         return max(sorted(scores), key=lambda code: (scores[code], own.get(code, 0.0)))
 
 
+_SENTENCE_END = re.compile(r"[.;]\s")
+
+
 def _first_sentence_end(folded: str) -> int:
-    m = re.search(r"[.;]\s", folded)
+    m = _SENTENCE_END.search(folded)
     return m.start() if m else len(folded)
 
 
+def _trie(phrases: list[str]) -> str:
+    """A regex matching the longest of `phrases` at a position: a character trie, shared prefixes
+    tried once, a longer continuation before the end of a shorter phrase (so backtracking over a
+    failed word boundary gives the next longest, as an alternation ordered longest first does)."""
+    root: dict[str, Any] = {}
+    for phrase in phrases:
+        node = root
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:  # a phrase ends here: longer ones first, then this one
+            return f"(?:{body})?" if len(alts) == 1 else body + "?"
+        return body
+
+    return emit(root)
+
+
 def _alternation(phrases: list[str]) -> re.Pattern[str]:
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    body = "|".join(re.escape(p) for p in ordered) or "(?!)"
+    """Every phrase between word boundaries, the longest at a position: the same matches as the
+    alternation of the phrases ordered longest first it replaces, about ten times faster."""
+    body = _trie(sorted(set(phrases))) or "(?!)"
     return re.compile(rf"(?<!\w)({body})(?!\w)")
 
 
