@@ -18,6 +18,9 @@ HEADS = ("phòng", "sở", "ban", "văn phòng", "công an", "ban chỉ huy quâ
          "bộ phận", "ubnd", "ủy ban nhân dân", "uỷ ban nhân dân", "thanh tra", "hội đồng", "ban quản lý",
          "đảng ủy", "mặt trận", "kho bạc", "chi nhánh", "ban chỉ đạo", "xã", "phường")
 _HEADS_LOWER = sorted({tuple(nfc(h).lower().split()) for h in HEADS}, key=len, reverse=True)
+_HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}  # first word → heads starting with it, longest first
+for _head in _HEADS_LOWER:
+    _HEADS_BY_FIRST.setdefault(_head[0], []).append(_head)
 GROUPS = ("các sở, ban, ngành", "các sở, ngành", "các cơ quan, đơn vị", "các phòng, ban, ngành", "các phòng, ban",
           "các phòng chuyên môn", "các cơ quan chuyên môn", "UBND các xã, phường", "ủy ban nhân dân các xã, phường",
           "UBND các xã", "UBND các phường", "các xã, phường", "các chủ đầu tư", "các ngành, các cấp",
@@ -43,11 +46,11 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper() or word.isupper()
 
 
-def _head_at(tokens: list[tuple[str, int, int]], i: int) -> int:
-    """Number of tokens of a head word starting at i (0 when none)."""
-    for head in _HEADS_LOWER:
+def _head_at(lowered: list[str], i: int) -> int:
+    """Number of tokens of a head word starting at token i (0 when none); `lowered`: the tokens in lower case."""
+    for head in _HEADS_BY_FIRST.get(lowered[i], ()) if i < len(lowered) else ():
         n = len(head)
-        if i + n <= len(tokens) and tuple(t[0].lower() for t in tokens[i : i + n]) == head:
+        if i + n <= len(lowered) and (n == 1 or tuple(lowered[i : i + n]) == head):
             return n
     return 0
 
@@ -55,10 +58,11 @@ def _head_at(tokens: list[tuple[str, int, int]], i: int) -> int:
 def scan_named(text: str) -> list[tuple[str, int, int]]:
     """Every named unit in `text` as (name, start, end)."""
     tokens = _tokens(text)
+    lowered = [t[0].lower() for t in tokens]
     out: list[tuple[str, int, int]] = []
     i = 0
     while i < len(tokens):
-        n = _head_at(tokens, i)
+        n = _head_at(lowered, i)
         if not n:
             i += 1
             continue
@@ -78,7 +82,7 @@ def scan_named(text: str) -> list[tuple[str, int, int]]:
                 j += 1
                 lower_run += 1
             elif word in _CONNECTORS and j + 1 < len(tokens) and _is_cap(tokens[j + 1][0]) and tokens[j + 1][0].isalnum():
-                if word == "," and _head_at(tokens, j + 1):
+                if word == "," and _head_at(lowered, j + 1):
                     break  # "phòng A, phòng B": a new unit starts
                 j += 1
             else:

@@ -61,13 +61,22 @@ def fold(text: str) -> str:
     return text.translate(_FOLDS)
 
 
+class _KeepLength(dict[int, str]):
+    """Code point → the first character of its fold (itself when it folds to nothing)."""
+
+    def __missing__(self, cp: int) -> str:
+        ch = chr(cp)
+        folded = _FOLDS[cp]
+        kept = self[cp] = folded[0] if folded else ch
+        return kept
+
+
+_KEEP_LENGTH = _KeepLength()
+
+
 def fold_keep_length(text: str) -> str:
     """Fold an NFC string character by character, so offsets stay the same."""
-    out = []
-    for ch in text:
-        f = fold(ch)
-        out.append(f[0] if f else ch)
-    return "".join(out)
+    return text.translate(_KEEP_LENGTH)
 
 
 def squash_spaces(text: str) -> str:
