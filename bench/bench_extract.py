@@ -183,14 +183,16 @@ def main() -> None:
     blobs = [(p.name, p.read_bytes()) for p in files]
     total = sum(len(b) for _, b in blobs)
     extract(parse(read_data(blobs[0][1], blobs[0][0], Config())))  # load the data files once
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     for _ in range(args.rounds):
         for name, data in blobs:
             match_heading.cache_clear()  # no credit for having seen the same lines before
             is_all_caps.cache_clear()
             extract(parse(read_data(data, name, Config())))
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     summary["speed_mb_per_s_per_core"] = round(total * args.rounds / 1e6 / elapsed, 2)
+    # the CPU this process used: what one core does when other work shares the machine
+    summary["speed_mb_per_s_per_core_cpu"] = round(total * args.rounds / 1e6 / cpu, 2)
     summary["targets"] = {"precision": 0.98, "recall": 0.97, "indicator_accuracy": 0.9, "speed": 2.0}
     summary["per_seed"] = {k: {kk: vv for kk, vv in v.items() if not kk.startswith("_")} for k, v in results.items()}
     report("extract", summary)

@@ -111,9 +111,12 @@ _OVER_DENOMINATOR = re.compile(r"\s*/\s*\d[\d.,]*\s*")
 _AFTER_NOUN = re.compile(r"^\s*([^\W\d_][^,;:.()\d%]{0,50}?)(?=\s*(?:[,;:.()%]|\d|đạt|tăng|giảm|bằng|với|$))")
 
 
+BEFORE_WINDOW = 160  # characters of the sentence before a number that may name what it measures
+
+
 def _context(fact: Fact, title: str, texts: dict[tuple[str | None, int | None], str]) -> Context:
     rel_start = fact.start - fact.sentence_start
-    before = fact.sentence[:rel_start][-160:]
+    before = fact.sentence[:rel_start][-BEFORE_WINDOW:]
     whole = texts.get((fact.paragraph, fact.footnote), "")
     previous = whole[max(0, fact.sentence_start - 200) : fact.sentence_start]
     after = fact.sentence[fact.end - fact.sentence_start :]
@@ -142,8 +145,10 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
     by_id: dict[str, Fact] = {}
     out: list[Fact] = []
     for fact in facts:
-        code, confidence = map_indicator(catalogue, fact.dimension, fact.unit, fact.role, _context(fact, titles.get(fact.paragraph or "", ""), texts))
-        fact = replace_fact(fact, indicator=code, indicator_confidence=confidence)
+        ctx = _context(fact, titles.get(fact.paragraph or "", ""), texts)
+        code, confidence = map_indicator(catalogue, fact.dimension, fact.unit, fact.role, ctx)
+        if code is not None or fact.indicator is not None:
+            fact = replace_fact(fact, indicator=code, indicator_confidence=confidence)
         by_id[fact.id] = fact
         out.append(fact)
     for i, fact in enumerate(out):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from baocao.extract.lexicon import _data_text
-from baocao.extract.phrases import PhraseKey, PhraseMatcher
+from baocao.extract.phrases import PhraseKey, PhraseMatcher, normalise
 from baocao.text.normalize import fold, nfc
 
 
@@ -74,7 +73,7 @@ class Catalogue:
             if len(self._found) > 20000:
                 self._found.clear()
                 self._found_norm.clear()
-            norm = _norm(text)
+            norm = normalise(text)
             found = self._found_norm.get(norm)
             if found is None:
                 found = self._found_norm[norm] = self.matcher().find(norm)
@@ -146,29 +145,12 @@ def load_catalogue(data_dir: Path | None = None) -> Catalogue:
     return Catalogue(tuple(out))
 
 
-# Clause punctuation stays in the normalised text as a "," word, so that no phrase matches across
-# it ("đúng hạn 263 hồ sơ, quá hạn" holds no "hồ sơ quá hạn"); a full stop between digits is not one.
-_BARRIER = re.compile(r"[,;:()\[\]!?]|\.(?!\d)|(?<!\d)\.")
-_NON_WORD = re.compile(r"[^\w%,]+")
-# the same for ASCII text (what folding leaves of Vietnamese): every non-word character → space
-_NON_WORD_ASCII = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c in "_%,")})
-
-
-def _norm(text: str) -> str:
-    """Folded words and clause marks separated by single spaces, with a space at both ends
-    (" thu ngan sach , trong do ")."""
-    folded = _BARRIER.sub(" , ", fold(text))
-    if folded.isascii():  # str.translate is fast on ASCII
-        return " " + " ".join(folded.translate(_NON_WORD_ASCII).split()) + " "
-    return " " + " ".join(_NON_WORD.sub(" ", folded).split()) + " "
-
-
 def _phrase_forms(phrases: tuple[str, ...]) -> tuple[str, ...]:
     """The normalised phrases; one with a comma ("thu, chi ngân sách") also without it, as texts
     write such lists both ways."""
     out: dict[str, None] = {}
     for phrase in phrases:
-        norm = _norm(phrase)
+        norm = normalise(phrase)
         out[norm] = None
         if " , " in norm:
             out[" " + " ".join(w for w in norm.split() if w != ",") + " "] = None
@@ -258,7 +240,7 @@ def _scores(catalogue: Catalogue, dimension: str, ctx: Context) -> dict[str, flo
     if ctx.elided:
         elided_len, found_elided = catalogue.find(ctx.elided)
         for key, end in found_elided.items():
-            if end == elided_len and len(key[1]) > len(_norm(ctx.elided_item)) + 1:
+            if end == elided_len and len(key[1]) > len(normalise(ctx.elided_item)) + 1:
                 keep(key[0], size[key[1]] + 10)  # as if right before the number
     for key in found_previous:
         if key not in found_after and key not in found_before:

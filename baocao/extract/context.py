@@ -174,6 +174,9 @@ def elided_head(before: str) -> tuple[str, str]:
     before the number that has more than two words. When the head ends like the item ("giải
     quyết trước hạn 1.807 hồ sơ, …, quá hạn 11"), it was an item itself: its last words go.
     """
+    comma = before.rfind(",")
+    if comma < 0 or (len(before[comma + 1 :].split()) > 3 and not before[comma + 1 : comma + 2].isdigit()):
+        return "", ""  # most numbers: no list item ends right before them
     clause = before[_last_list_start(before):]
     parts = _ITEM_SEPARATOR.split(clause)
     item = parts[-1].split()

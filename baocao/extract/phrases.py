@@ -1,6 +1,6 @@
 """Finding every phrase of a list in a normalised text at once (the catalogue's phrases).
 
-Texts and phrases are normalised alike (`catalogue._norm`): folded words separated by one
+Texts and phrases are normalised alike (`normalise`): folded words separated by one
 space, with a space at both ends. One regex, a character trie of the phrases, finds at each
 word the longest phrase starting there; the shorter phrases starting there are the longest
 one's word prefixes, listed in advance.
@@ -11,7 +11,31 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from baocao.text.normalize import fold
+
 PhraseKey = tuple[str, str]  # (indicator code, normalised phrase)
+
+# Clause punctuation stays in the normalised text as a "," word, so that no phrase matches across
+# it ("đúng hạn 263 hồ sơ, quá hạn" holds no "hồ sơ quá hạn"). Inside numbers ("1.234,5") it
+# does no harm: no phrase holds a digit.
+_BARRIERS = ",;:()[]!?."
+_NON_WORD = re.compile(r"[^\w%]+")
+_BARRIER = re.compile("[" + re.escape(_BARRIERS) + "]")
+# the same for ASCII text (what folding leaves of Vietnamese), with str.translate: fast on ASCII
+_NORM_ASCII = str.maketrans({c: (" , " if c in _BARRIERS else " ") for c in map(chr, range(128))
+                             if not (c.isalnum() or c in "_%")})
+
+
+def normalise(text: str) -> str:
+    """Folded words and clause marks separated by single spaces, with a space at both ends
+    (" thu ngan sach , trong do ")."""
+    folded = fold(text)
+    if folded.isascii():
+        return " " + " ".join(folded.translate(_NORM_ASCII).split()) + " "
+    words = " , ".join(_NON_WORD.sub(" ", part) for part in _BARRIER.split(folded))
+    return " " + " ".join(words.split()) + " "
+
+
 _Node = dict[str, "_Node"]  # a trie node: next character → node ("" marks an end)
 
 
@@ -64,3 +88,4 @@ class PhraseMatcher:
             for key, size in self._starting[m.group(1)]:
                 found[key] = at + size
         return found
+

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from baocao.extract.catalogue import _norm, _phrase_forms, load_catalogue
+from baocao.extract.catalogue import _phrase_forms, load_catalogue
 from baocao.extract.context import elided_head
+from baocao.extract.phrases import normalise as _norm
 from tests.unit.test_extract_units import facts_of, one
 
 
@@ -38,7 +39,8 @@ def test_an_enumeration_item_takes_the_head_it_leaves_out() -> None:
 
 def test_phrases_do_not_run_across_punctuation() -> None:
     assert _norm("đúng hạn 90 hồ sơ, quá hạn") == " dung han 90 ho so , qua han "
-    assert _norm("1.234,5 tỷ đồng; (ước)") == " 1 234 , 5 ty dong , , uoc , "
+    assert _norm("1.234,5 tỷ đồng; (ước)") == " 1 , 234 , 5 ty dong , , uoc , "
+    assert _norm("thu «ngân» sách – ₫") == " thu ngan sach "
     # a catalogue phrase written with a comma matches with and without it
     assert set(_phrase_forms(("thu, chi ngân sách",))) == {" thu , chi ngan sach ", " thu chi ngan sach "}
 

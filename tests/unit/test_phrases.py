@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import random
 
-from baocao.extract.catalogue import _norm, load_catalogue
+from baocao.extract.catalogue import load_catalogue
 from baocao.extract.phrases import PhraseMatcher
+from baocao.extract.phrases import normalise as _norm
 
 
 def naive(text: str, phrases: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
