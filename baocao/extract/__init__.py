@@ -116,10 +116,11 @@ BEFORE_WINDOW = 160  # characters of the sentence before a number that may name 
 
 def _context(fact: Fact, title: str, texts: dict[tuple[str | None, int | None], str]) -> Context:
     rel_start = fact.start - fact.sentence_start
-    before = fact.sentence[:rel_start][-BEFORE_WINDOW:]
+    before = fact.sentence[max(0, rel_start - BEFORE_WINDOW) : rel_start]
     whole = texts.get((fact.paragraph, fact.footnote), "")
     previous = whole[max(0, fact.sentence_start - 200) : fact.sentence_start]
-    after = fact.sentence[fact.end - fact.sentence_start :]
+    # the noun phrases read after the number are short: no need to copy a long sentence's rest
+    after = fact.sentence[fact.end - fact.sentence_start : fact.end - fact.sentence_start + 160]
     noun = fact.unit if fact.dimension == "count" else ""
     over_noun = ""
     if fact.role == "numerator":
