@@ -114,10 +114,24 @@ def load_demo(corpus: Path, units: int, months: int, seed: int) -> dict[str, Any
     from baocao.web.units.models import Unit
 
     province = Unit.objects.filter(parent__isnull=True, code=province_code).first()
+    if province is not None:
+        demo_due_rule(province)
     say(f"Đã nạp {batch.stored} báo cáo ({batch.failed} lỗi), {batch.outliers} giá trị bất thường được đánh dấu.")
     return {"units": units, "months": months, "seed": seed, "reports": batch.stored,
             "province": province.full_name if province else "?", "province_code": province.code if province else "",
             "left_out": sorted(f"{u}_{last}.txt" for u in left_out)}
+
+
+DEMO_DUE_DAY = 25  # the generator signs most monthly reports between the 15th and the 25th
+
+
+def demo_due_rule(province: Any) -> None:
+    """The demo province's own deadline for its communes' monthly reports, as a province sets one
+    in the admin (the national default, the 18th, would show most generated reports late)."""
+    from baocao.web.periods.models import DueRule
+
+    DueRule.objects.update_or_create(scope=province, level="commune", period_kind="month",
+                                     defaults={"day": DEMO_DUE_DAY, "note": "Quy định của tỉnh mẫu (dữ liệu demo)"})
 
 
 def sprinkle_mistakes(corpus: Path, paths: list[Path], units: int, seed: int) -> None:

@@ -9,6 +9,7 @@ import csv
 import io
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -161,6 +162,9 @@ def test_synth_and_a_small_demo(tmp_path: Path) -> None:
     demo = baocao(tmp_path / "h2", "demo", "--units", "4", "--months", "8", "--no-serve")
     assert demo.returncode == 0, demo.stderr
     assert "quantri" in demo.stdout and "phuong" in demo.stdout and "baocao-demo" in demo.stdout
+    with sqlite3.connect(tmp_path / "h2" / "baocao.sqlite3") as db:  # the demo province's own deadline
+        assert db.execute("SELECT day FROM periods_duerule WHERE level = 'commune' AND scope_id IS NOT NULL"
+                          ).fetchall() == [(25,)]
     again = baocao(tmp_path / "h2", "demo", "--units", "4", "--months", "8", "--no-serve")
     assert again.returncode == 0 and "dùng lại dữ liệu" in again.stdout
 
