@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from baocao.extract.catalogue import Catalogue, Context, load_catalogue, map_indicator, rate_indicator
+from baocao.extract.catalogue import Catalogue, Context, load_catalogue, map_indicator, maps, rate_indicator
 from baocao.extract.context import Cues, elided_head, qualifiers, subject
 from baocao.extract.drafts import Draft
 from baocao.extract.lexicon import load_lexicon, load_partitions
@@ -146,8 +146,11 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
     by_id: dict[str, Fact] = {}
     out: list[Fact] = []
     for fact in facts:
-        ctx = _context(fact, titles.get(fact.paragraph or "", ""), texts)
-        code, confidence = map_indicator(catalogue, fact.dimension, fact.unit, fact.role, ctx)
+        if not maps(fact.dimension, fact.role):
+            code, confidence = None, 0.0
+        else:
+            ctx = _context(fact, titles.get(fact.paragraph or "", ""), texts)
+            code, confidence = map_indicator(catalogue, fact.dimension, fact.unit, fact.role, ctx)
         if code is not None or fact.indicator is not None:
             fact = replace_fact(fact, indicator=code, indicator_confidence=confidence)
         by_id[fact.id] = fact

@@ -186,15 +186,19 @@ class Context:
     recipients: bool = False  # "tặng quà cho 9 hộ nghèo": the noun after the number says who received
 
 
+def maps(dimension: str, role: str | None) -> bool:
+    """Whether a fact of this dimension and role can measure an indicator at all (a change or a
+    percent of plan measures none of its own)."""
+    return not ((dimension == "percent" and role not in _RATE_ROLES) or role in ("change", "basis_value"))
+
+
 def map_indicator(catalogue: Catalogue, dimension: str, unit: str, role: str | None, ctx: Context) -> tuple[str | None, float]:
     """The catalogue indicator a fact measures by its words, with a confidence in [0, 1].
 
     A phrase right after the number (the count noun phrase) is the strongest clue; a phrase
     before it counts less the farther it stands; the section title counts least.
     """
-    if dimension == "percent" and role not in _RATE_ROLES:
-        return None, 0.0
-    if role in ("change", "basis_value"):
+    if not maps(dimension, role):
         return None, 0.0
     scores = _scores(catalogue, dimension, ctx)
     best = _best(catalogue, scores, dimension, unit)
