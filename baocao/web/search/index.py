@@ -52,12 +52,14 @@ def index_version(version: Any, model: Any = None) -> int:
     """Write the sentences of one report version; returns how many."""
     if model is None:
         from baocao.web.search.models import Sentence as model
+    from baocao.web.dbutil import fast_insert
+
     report = version.report
     end = report.period.window_end
-    rows = [model(report_id=report.pk, version_id=version.pk, unit_id=report.unit_id, period_id=report.period_id,
-                  period_end=end, folded=fold(row["text"]), **row)
+    rows = [dict(report_id=report.pk, version_id=version.pk, unit_id=report.unit_id, period_id=report.period_id,
+                 period_end=end, folded=fold(row["text"]), **row)
             for row in sentences_of(version.document or {})]
-    model.objects.bulk_create(rows, batch_size=500)
+    fast_insert(model, rows)  # one executemany (COPY on PostgreSQL): the ORM's bulk_create cost ~6 ms a version
     return len(rows)
 
 
