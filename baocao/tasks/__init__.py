@@ -5,7 +5,9 @@ and units late on directives. Pure Python, no Django; the store calls these.
 - `follow(previous, current, overrides)` → a `TaskStatus` per planned task of `previous`:
   done / in_progress / not_mentioned in `current`, with evidence and confidence; confirmed
   decisions (`Override`, keyed by `PlannedTask.key`) are returned as they are;
-- `follow_up(document)` → `LateUnit` records (units late on assigned directives or reports).
+- `follow_up(document)` → `LateUnit` records (units late on assigned directives or reports);
+- `prepare(document)` → `Prepared`: all the store needs of one document, computed once
+  (in a batch's analysis workers).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from baocao.tasks.extract import extract_tasks
 from baocao.tasks.followup import follow_up
 from baocao.tasks.match import match_tasks
 from baocao.tasks.model import Evidence, LateUnit, Meeting, Override, PlannedTask, TaskStatus
+from baocao.tasks.prepare import Prepared, prepare
 
 __all__ = [
     "Evidence",
@@ -24,12 +27,14 @@ __all__ = [
     "Meeting",
     "Override",
     "PlannedTask",
+    "Prepared",
     "TaskStatus",
     "extract_tasks",
     "follow",
     "follow_up",
     "match_tasks",
     "period_warning",
+    "prepare",
 ]
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -267,13 +267,17 @@ def _read_on(cands: list[Candidate], index: int, status: str, strength: float) -
 
 
 def match_tasks(tasks: Iterable[PlannedTask], next_doc: Document, overrides: Mapping[str, Override] | None = None,
-                vocab: Vocabulary | None = None, threshold: float = THRESHOLD) -> list[TaskStatus]:
-    """The status of each planned task in the next period's report, in the order given."""
+                vocab: Vocabulary | None = None, threshold: float = THRESHOLD,
+                cands: Sequence[Candidate] | None = None) -> list[TaskStatus]:
+    """The status of each planned task in the next period's report, in the order given.
+
+    `cands`: the report's candidate sentences when already known — what
+    `candidates(next_doc, vocab, stop_words(next_doc))` returns (see `baocao.tasks.prepare`)."""
     vocab = vocab or vocabulary()
     tasks = list(tasks)
     overrides = overrides or {}
     stop = stop_words(next_doc)
-    cands = candidates(next_doc, vocab, stop)
+    cands = list(cands) if cands is not None else candidates(next_doc, vocab, stop)
     scorer = _Scorer(cands, tasks, stop)
     out: list[TaskStatus] = []
     for task in tasks:
