@@ -1,5 +1,9 @@
 """Ingest many files: the core analyses them in worker processes while this process stores.
 
+A worker returns the file's analysis and the task inputs of its document (`work.py`: planned
+tasks, late units, the report's candidate sentences for the task matcher), so the storing
+process — one, whatever the cores — only writes rows and matches.
+
 One failing file is reported and the others go in. The store checks run once at the end,
 when every peer of the batch is in.
 """
@@ -19,11 +23,11 @@ from django.conf import settings
 
 from baocao.config import Config
 from baocao.errors import InputError
-from baocao.pipeline import analyze_bytes
 from baocao.read.limits import read_bytes
 from baocao.web.reports import storage
 from baocao.web.reports.ingest import IngestResult, ingest
 from baocao.web.reports.models import ReportVersion
+from baocao.web.reports.work import analyse_and_prepare
 
 MIN_FILES_FOR_WORKERS = 8
 LOOKAHEAD = 16  # files analysed ahead of the one being stored
@@ -50,14 +54,16 @@ class BatchResult:
         return len(self.results) - self.failed
 
 
-def _result(pending: Future[Any] | None) -> Any:
-    """The worker's analysis; None (analyse here instead) when there is none or the pool broke."""
+def _result(pending: Future[Any] | None) -> tuple[Any, Any]:
+    """The worker's analysis and prepared task inputs; (None, None) — analyse here instead — when
+    there is none or the pool broke."""
     if pending is None:
-        return None
+        return None, None
     try:
-        return pending.result()
+        analysis, prepared = pending.result()
     except BrokenProcessPool:
-        return None
+        return None, None
+    return analysis, prepared
 
 
 def default_workers() -> int:
@@ -82,10 +88,10 @@ def ingest_files(items: Sequence[Item], *, status: str = "draft", actor: Any = "
             try:
                 if isinstance(data, InputError):
                     raise data
-                analysis = _result(pending)
+                analysis, prepared = _result(pending)
                 result = ingest(data, str(item.path), unit_code=item.unit, period_code=item.period, actor=actor,
                                 via=via, status=status, store_checks=False, config=config, analysis=analysis,
-                                indicators=indicators)
+                                prepared=prepared, indicators=indicators)
             except Exception as exc:  # one bad file never stops the batch
                 if not isinstance(exc, InputError) and os.environ.get("BAOCAO_DEBUG"):
                     raise
@@ -127,7 +133,7 @@ def _ahead(items: Sequence[Item], config: Config,
             if pool is not None and isinstance(data, bytes) and storage.sha256_of(data) not in known:
                 try:
                     # a Django-free function, so the spawned worker never imports the web part
-                    future = pool.submit(analyze_bytes, data, str(item.path), config)
+                    future = pool.submit(analyse_and_prepare, data, str(item.path), config)
                 except BrokenProcessPool:
                     pool = None  # analyse the remaining files in this process
             queue.append((item, data, future))

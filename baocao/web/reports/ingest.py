@@ -106,10 +106,12 @@ def analyse(data: bytes, name: str, config: Config) -> Any:
 def ingest(data: bytes, name: str, *, unit_code: str | None = None, period_code: str | None = None,
            actor: Any = "cli", user: Any = None, via: str = "cli", status: str = "draft",
            store_checks: bool = True, config: Config | None = None, analysis: Any = None,
-           indicators: dict[str, Any] | None = None) -> IngestResult:
+           prepared: Any = None, indicators: dict[str, Any] | None = None) -> IngestResult:
     """Store one report file. `user` (API/web) limits inference to their units and is checked
     for the right to upload; the CLI passes none and may write everywhere. A batch passes the
-    `analysis` done ahead (in a worker) and the catalogue it loaded once (`indicators`)."""
+    `analysis` done ahead (in a worker), the task inputs prepared there with it (`prepared`,
+    a `baocao.tasks.Prepared`, handed on to `version_stored`) and the catalogue it loaded once
+    (`indicators`)."""
     if status not in dict(STATUSES):
         raise InputError(f"Trạng thái «{status}» không hợp lệ (draft, submitted hoặc reviewed).")
     if period_code:
@@ -135,7 +137,7 @@ def ingest(data: bytes, name: str, *, unit_code: str | None = None, period_code:
     try:
         with transaction.atomic():
             result = _store(analysis, data, name, digest, unit, period, actor, user, via, status,
-                            indicators or by_code())
+                            indicators or by_code(), prepared)
     except IntegrityError:
         # the same file arrived twice at the same moment: the other one went in
         existing = ReportVersion.objects.select_related("report").filter(sha256=digest).first()
@@ -150,7 +152,7 @@ def ingest(data: bytes, name: str, *, unit_code: str | None = None, period_code:
 
 
 def _store(analysis: Any, data: bytes, name: str, digest: str, unit: Unit, period: Period, actor: Any, user: Any,
-           via: str, status: str, indicators: dict[str, Any]) -> IngestResult:
+           via: str, status: str, indicators: dict[str, Any], prepared: Any = None) -> IngestResult:
     doc = analysis.document
     meta = doc.meta
     doc_type = meta.doc_type if meta.doc_type in dict(DOC_TYPES) else "other"
@@ -178,7 +180,7 @@ def _store(analysis: Any, data: bytes, name: str, digest: str, unit: Unit, perio
     facts = facts_from_core(tuple(analysis.facts), version, indicators)
     findings = from_core(tuple(analysis.findings), version)
     outcome, sourced_ids = apply_version(version, actor, facts=facts, indicators=indicators)
-    version_stored.send(sender=ReportVersion, version=version, document=doc, analysis=analysis)
+    version_stored.send(sender=ReportVersion, version=version, document=doc, analysis=analysis, prepared=prepared)
     record(actor, "report.new_version" if previous else "report.ingest", report,
            old={"version": previous.number, "status": old_status} if previous else None,
            new={"version": number, "sha256": digest, "file": version.file_name, "facts": len(facts),

@@ -3,10 +3,10 @@ from typing import Any
 from django.apps import AppConfig
 
 
-def _on_version_stored(sender: Any, version: Any, document: Any, **kwargs: Any) -> None:
+def _on_version_stored(sender: Any, version: Any, document: Any, prepared: Any = None, **kwargs: Any) -> None:
     from baocao.web.tasks.services import on_new_version
 
-    on_new_version(version, document)
+    on_new_version(version, document, prepared)
 
 
 class TasksConfig(AppConfig):

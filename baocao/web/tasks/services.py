@@ -1,7 +1,7 @@
 """Planned tasks in the store: kept from every report version, matched into the next report.
 
-`on_new_version(version, document)` is the one call ingest makes after a report version is
-stored (inside its transaction). It
+`on_new_version(version, document, prepared)` is the one call ingest makes after a report
+version is stored (inside its transaction). It
 1. extracts the planned tasks of the version (`baocao.tasks.extract_tasks`) and updates the
    report's `PlannedTask` rows in place by their key, so ids, decisions and links survive;
 2. replaces the report's `LateUnit` records (`baocao.tasks.follow_up`);
@@ -12,6 +12,11 @@ stored (inside its transaction). It
 
 People's decisions (`TaskDecision`) are handed to the core matcher as `Override`s, so a
 confirmed or corrected status comes back as it is after every re-match.
+
+What depends on the document alone — its tasks, late units and, for a report, the matcher's
+candidate sentences — comes `prepared` (`baocao.tasks.prepare`) when a batch worker computed it;
+otherwise it is computed here, with the same results. Candidate sentences of a report matched
+into are computed once per call (`Target`), however many groups of tasks are matched into it.
 """
 
 from __future__ import annotations
@@ -27,9 +32,12 @@ from django.utils import timezone
 from baocao.errors import InputError
 from baocao.parse.model import Document
 from baocao.tasks import extract_tasks, follow_up, match_tasks
+from baocao.tasks.match import Candidate
 from baocao.tasks.model import STATUS_LABELS, Evidence, Meeting, Override
+from baocao.tasks.model import LateUnit as CoreLateUnit
 from baocao.tasks.model import PlannedTask as CoreTask
 from baocao.tasks.model import TaskStatus as CoreStatus
+from baocao.tasks.prepare import Prepared, report_candidates
 from baocao.text.periods import next_period
 from baocao.web.accounts import access
 from baocao.web.accounts.models import ROLE_RANK, ROLES
@@ -74,20 +82,24 @@ _TASK_FIELDS = ("unit", "period_code", "period_end", "source_version", "position
                 "meeting_date")
 
 
-def store_tasks(version: ReportVersion, document: Document) -> list[PlannedTask]:
-    """The version's planned tasks as rows of its report: updated by key, new ones added, gone ones removed."""
+def store_tasks(version: ReportVersion, document: Document,
+                tasks: Sequence[CoreTask] | None = None) -> list[PlannedTask]:
+    """The version's planned tasks (`tasks`, else extracted from `document`) as rows of its report:
+    updated by key, new ones added, gone ones removed."""
     report = version.report
     existing = {t.key: t for t in PlannedTask.objects.filter(source_report=report)}
     ends: dict[str, date] = {}
     kept: list[PlannedTask] = []
+    keys: set[str] = set()
     now = timezone.now()
-    for position, task in enumerate(extract_tasks(document)):
+    for position, task in enumerate(extract_tasks(document) if tasks is None else tasks):
         code = _planned_period(task, report)
         if code not in ends:
             ends[code] = data_window(core_period(code))[1]
         key = f"{code}:{task.kind}:{task.number}"
-        if key in {t.key for t in kept}:  # the same number twice in one list: keep the first
+        if key in keys:  # the same number twice in one list: keep the first
             continue
+        keys.add(key)
         fields = dict(
             unit=report.unit, period_code=code, period_end=ends[code], source_version=version, position=position,
             number=task.number[:20], number_printed=task.number_printed, kind=task.kind, text=task.text,
@@ -117,14 +129,16 @@ def store_tasks(version: ReportVersion, document: Document) -> list[PlannedTask]
     return kept
 
 
-def store_late_units(version: ReportVersion, document: Document) -> list[LateUnit]:
+def store_late_units(version: ReportVersion, document: Document,
+                     late_units: Sequence[CoreLateUnit] | None = None) -> list[LateUnit]:
+    """The version's late units (`late_units`, else read from `document`) replace its report's."""
     report = version.report
     LateUnit.objects.filter(report=report).delete()
     rows = [LateUnit(unit=report.unit, period=report.period, report=report, version=version, name=late.unit[:300],
                      kind=late.kind if late.kind in ("directive", "report") else "directive", topic=late.topic,
                      sentence=late.sentence, paragraph=late.paragraph[:40])
-            for late in follow_up(document)]
-    return LateUnit.objects.bulk_create(rows)
+            for late in (follow_up(document) if late_units is None else late_units)]
+    return LateUnit.objects.bulk_create(rows) if rows else []
 
 
 # -- 2. matching -------------------------------------------------------------------------------
@@ -161,45 +175,72 @@ def successor_in(unit: Unit, day: date) -> Unit | None:
     return None
 
 
-def next_report(unit: Unit, period_code: str, period_end: date) -> Report | None:
-    """The periodic report of `unit` for the period — or, when the unit was merged away by then, of its successor."""
+def next_report(unit: Unit, period_code: str, period_end: date, at_hand: Report | None = None) -> Report | None:
+    """The periodic report of `unit` for the period — or, when the unit was merged away by then, of its successor.
+    `at_hand`: a stored report the caller holds (the one just ingested), taken without a query when it is the one."""
     candidates = [unit]
     if not unit.valid_on(period_end):
         successor = successor_in(unit, period_end)
         if successor is not None:
             candidates.append(successor)
     for candidate in candidates:
+        if (at_hand is not None and at_hand.unit_id == candidate.pk and at_hand.doc_type == "report"
+                and at_hand.current_id is not None and at_hand.period.code == period_code):
+            return at_hand  # (unit, period, doc_type) is unique: the query would find this one
+        # the version's document JSON is read only when it is not at hand (`_target`)
         found = (Report.objects.filter(unit=candidate, period__code=period_code, doc_type="report",
-                                       current__isnull=False).select_related("current").first())
+                                       current__isnull=False).select_related("current")
+                 .defer("current__document").first())
         if found is not None:
             return found
     return None
 
 
-def _document(version: ReportVersion, known: dict[int, Document]) -> Document:
+@dataclass
+class Target:
+    """A report version tasks are matched into: its document and the matcher's candidate sentences."""
+
+    document: Document
+    candidates: tuple[Candidate, ...] | None = None  # computed the first time they are needed
+
+    def cands(self) -> tuple[Candidate, ...]:
+        if self.candidates is None:
+            self.candidates = report_candidates(self.document)
+        return self.candidates
+
+
+Known = dict[int, Target]  # version id → Target, for one ingest (documents are read once)
+
+
+def _target(version: ReportVersion, known: Known) -> Target:
     if version.pk not in known:
-        known[version.pk] = document_from_dict(version.document)
+        known[version.pk] = Target(document_from_dict(version.document))  # one query when deferred
     return known[version.pk]
 
 
-def match_group(rows: Sequence[PlannedTask], known: dict[int, Document] | None = None) -> int:
-    """Match tasks of one source report and one period into the next report; returns how many matched."""
+def match_group(rows: Sequence[PlannedTask], known: Known | None = None, new: bool = False,
+                at_hand: Report | None = None) -> int:
+    """Match tasks of one source report and one period into the next report; returns how many matched.
+    `new`: the rows were just created, so no match or decision refers to them yet; `at_hand`: see `next_report`."""
     rows = [r for r in rows if r.kind == "task"]
     if not rows:
         return 0
     known = known if known is not None else {}
-    target = next_report(rows[0].unit, rows[0].period_code, rows[0].period_end)
+    target = next_report(rows[0].unit, rows[0].period_code, rows[0].period_end, at_hand)
     if target is None or target.current is None:
-        TaskMatch.objects.filter(task__in=rows).delete()
+        if not new:
+            TaskMatch.objects.filter(task__in=rows).delete()
         return 0
     version = target.current
-    document = _document(version, known)
-    decisions = {d.task_id: d for d in TaskDecision.objects.filter(task__in=rows).select_related("task")}
+    into = _target(version, known)
+    decisions = ({} if new else
+                 {d.task_id: d for d in TaskDecision.objects.filter(task__in=rows).select_related("task")})
     overrides = {_core_key(d.task): override_of(d) for d in decisions.values()}
-    statuses = match_tasks([core_task(r) for r in rows], document, overrides)
+    statuses = match_tasks([core_task(r) for r in rows], into.document, overrides, cands=into.cands())
     by_key = {_core_key(r): r for r in rows}
     matches = [_match_row(by_key[st.task.key], target, version, st) for st in statuses if st.task.key in by_key]
-    TaskMatch.objects.filter(task__in=rows).delete()  # one delete and one insert, not a query per task
+    if not new:
+        TaskMatch.objects.filter(task__in=rows).delete()  # one delete and one insert, not a query per task
     TaskMatch.objects.bulk_create(matches)
     return len(matches)
 
@@ -223,10 +264,13 @@ def _groups(rows: Iterable[PlannedTask]) -> list[list[PlannedTask]]:
     return [sorted(g, key=lambda r: r.position) for g in groups.values()]
 
 
-def rematch_source(report: Report, known: dict[int, Document] | None = None) -> int:
-    """Match every task a report planned into the next period's report."""
-    rows = PlannedTask.objects.filter(source_report=report).select_related("unit")
-    return sum(match_group(g, known) for g in _groups(rows))
+def rematch_source(report: Report, known: Known | None = None, rows: Sequence[PlannedTask] | None = None,
+                   new: bool = False) -> int:
+    """Match every task a report planned (`rows` when the caller has them at hand; `new`: just
+    created) into the next period's report."""
+    if rows is None:
+        rows = list(PlannedTask.objects.filter(source_report=report).select_related("unit"))
+    return sum(match_group(g, known, new) for g in _groups(rows))
 
 
 def planners_of(unit: Unit) -> list[Unit]:
@@ -234,9 +278,10 @@ def planners_of(unit: Unit) -> list[Unit]:
     out = [unit]
     frontier = [unit]
     seen = {unit.pk}
-    while frontier:
-        current = frontier.pop()
-        for link in Lineage.objects.filter(unit=current).select_related("predecessor"):
+    while frontier:  # one query per generation of predecessors
+        links = Lineage.objects.filter(unit__in=frontier).select_related("predecessor").order_by("unit_id", "pk")
+        frontier = []
+        for link in links:
             if link.predecessor_id not in seen:
                 seen.add(link.predecessor_id)
                 out.append(link.predecessor)
@@ -244,21 +289,23 @@ def planners_of(unit: Unit) -> list[Unit]:
     return out
 
 
-def rematch_target(report: Report, known: dict[int, Document] | None = None) -> int:
+def rematch_target(report: Report, known: Known | None = None) -> int:
     """Match the tasks planned for the report's period (by its unit or its predecessors) into it."""
     if report.doc_type != "report":
         return 0
     rows = (PlannedTask.objects.filter(period_code=report.period.code, unit__in=planners_of(report.unit), kind="task")
             .exclude(source_report=report).select_related("unit"))
-    return sum(match_group(g, known) for g in _groups(rows))
+    return sum(match_group(g, known, at_hand=report) for g in _groups(rows))
 
 
-def on_new_version(version: ReportVersion, document: Document) -> None:
-    """Ingest's hook: tasks, late units and matches of a newly stored report version."""
-    known = {version.pk: document}
-    store_tasks(version, document)
-    store_late_units(version, document)
-    rematch_source(version.report, known)
+def on_new_version(version: ReportVersion, document: Document, prepared: Prepared | None = None) -> None:
+    """Ingest's hook: tasks, late units and matches of a newly stored report version (what depends
+    on the document alone taken from `prepared` when given)."""
+    known: Known = {version.pk: Target(document, prepared.candidates if prepared else None)}
+    rows = store_tasks(version, document, prepared.tasks if prepared else None)
+    store_late_units(version, document, prepared.late_units if prepared else None)
+    # a report's first version: its task rows are all new, no match or decision refers to them yet
+    rematch_source(version.report, known, rows, new=version.number == 1)
     rematch_target(version.report, known)
 
 
