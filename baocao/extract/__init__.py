@@ -38,7 +38,7 @@ def extract(document: Document, data_dir: Path | None = None) -> tuple[Fact, ...
     catalogue.forget()
     noun_re = _NOUN_RE.get(id(lex))
     if noun_re is None:
-        noun_re = _NOUN_RE.setdefault(id(lex), _noun_re(lex.count_nouns))
+        noun_re = _NOUN_RE.setdefault(id(lex), _noun_re(lex.implied_nouns))
     partitions = load_partitions(data_dir)
     counter = [0]
     titles: dict[str, str] = {}

@@ -26,6 +26,7 @@ class Lexicon:
     multipliers: dict[str, float]
     units: dict[str, UnitWord]  # lower-cased word → unit
     count_nouns: frozenset[str]  # lower-case
+    implied_nouns: frozenset[str]  # the count nouns a bare number may take from the words before it
     unit_re: re.Pattern[str]  # matches "[multiplier ]unit-or-noun" at a position
 
     def lookup(self, word: str) -> UnitWord | None:
@@ -43,6 +44,9 @@ def _data_text(name: str, data_dir: Path | None) -> str:
     return resources.files("baocao.data").joinpath(name).read_text(encoding="utf-8")
 
 
+AFTER_ONLY = "# after-only"  # count_nouns.txt: the nouns below it are read only after a number
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(data_dir: Path | None = None) -> Lexicon:
     spec = yaml.safe_load(_data_text("units.yaml", data_dir))
@@ -52,10 +56,16 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         for word in item["words"]:
             units[nfc(word).lower()] = UnitWord(nfc(word), item["dimension"], item["unit"], float(item["factor"]))
     nouns = set()
+    after_only = set()
+    in_after_only = False
     for line in _data_text("count_nouns.txt", data_dir).splitlines():
         line = nfc(line.strip())
-        if line and not line.startswith("#"):
+        if line == AFTER_ONLY:
+            in_after_only = True
+        elif line and not line.startswith("#"):
             nouns.add(line.lower())
+            if in_after_only:
+                after_only.add(line.lower())
     words = sorted(set(units) | nouns, key=len, reverse=True)
     alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     mult = "|".join(sorted(map(re.escape, multipliers), key=len, reverse=True))
@@ -63,7 +73,8 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         rf"[ \t]*(?:(?P<mult>{mult})\s+)?(?P<unit>%|{alternation})(?![^\W\d_])",
         re.IGNORECASE,
     )
-    return Lexicon(multipliers=multipliers, units=units, count_nouns=frozenset(nouns), unit_re=unit_re)
+    return Lexicon(multipliers=multipliers, units=units, count_nouns=frozenset(nouns),
+                   implied_nouns=frozenset(nouns - after_only), unit_re=unit_re)
 
 
 @lru_cache(maxsize=4)

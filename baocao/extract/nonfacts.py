@@ -29,7 +29,8 @@ _AT_DIGITS = (
     (re.compile(r"(?<![\d.,])(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}(?![\d.,])"), ("-", "–")),  # 2021 - 2025
     (re.compile(r"(?<!\d)24\s*/\s*(?:24|7)(?!\d)"), ("24",)),  # round-the-clock
     (re.compile(r"(?<!\d)\d{1,2}\s*h\s*\d{2}(?!\d)", re.IGNORECASE), ("h",)),  # clock 8h30
-    (re.compile(r"(?<!\d)\d{1,2}\s*giờ\s*\d{1,2}\s*phút", re.IGNORECASE), ("phút",)),  # 14 giờ 30 phút
+    # 14 giờ 30 phút; 14 giờ 30 ngày 28/8 (the minutes, then the date)
+    (re.compile(r"(?<!\d)\d{1,2}\s*giờ\s*\d{1,2}(?:\s*phút|(?=\s*,?\s*ngày\s+\d))", re.IGNORECASE), ("giờ",)),
     (re.compile(r"(?<![\d/])\d{1,2}\s*[-–]\s*(?=\d{1,2}/\d{1,2})"), ("/",)),  # 27-31/3/2025: start of a day range
     (re.compile(r"(?<![\d/])\d{1,2}\s*(?:và|,)\s*(?=(?:ngày\s+)?\d{1,2}\s+tháng)", re.IGNORECASE), ("tháng",)),
     (re.compile(r"(?<![\d.,])\d{1,3}\s*\+\s*\d{1,3}(?![\d.,])"), ("+",)),  # Khối 7+10

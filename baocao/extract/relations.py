@@ -112,6 +112,21 @@ def _percent_then_ratio(text: str, drafts: list[Draft]) -> None:
         den.relations.append(Relation("denominator_of", target=d.fact.id, other=num.fact.id))
 
 
+def _previous_rate(drafts: list[Draft], i: int) -> Draft | None:
+    """The rate a change in points refers to: the nearest earlier percent of the sentence that is
+    a level, not itself a change ("tỷ lệ hộ nghèo còn 3,86%, giảm 0,92 điểm phần trăm")."""
+    for j in range(i - 1, -1, -1):
+        other = drafts[j]
+        if other.sentence != drafts[i].sentence:
+            break
+        if other.fact.dimension == "percent" and other.role not in _CHANGE_ROLES:
+            return other
+    return None
+
+
+_CHANGE_ROLES = ("percent_change", "points_change", "excess_points", "change")
+
+
 def _previous_value(drafts: list[Draft], i: int, same_unit: bool = False, text: str = "") -> Draft | None:
     """The value a comparison refers to: the nearest earlier value of the sentence.
 
@@ -180,6 +195,13 @@ def _compare(text: str, drafts: list[Draft]) -> None:
                 if word == "vượt" and target is not None and target.fact.dimension == "percent":
                     d.role = "excess_points"
                     d.relations.append(Relation("change_of", target=target.fact.id, basis=basis, direction="up", points=True))
+                    continue
+                if "điểm" in d.fact.raw.lower():  # "giảm 0,92 điểm phần trăm": a change in points
+                    d.role = "points_change"
+                    target = _previous_rate(drafts, i)
+                    if target is not None:
+                        d.relations.append(Relation("change_of", target=target.fact.id, basis=basis,
+                                                    direction="down" if word == "giảm" else "up", points=True))
                     continue
                 d.role = "percent_change"
                 rel = Relation("change_of", target=target.fact.id if target else "", basis=basis,

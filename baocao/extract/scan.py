@@ -96,7 +96,7 @@ def read_unit(text: str, pos: int, lex: Lexicon) -> Unit | None:
         end = m.end(skipped + n + 1)
         phrase = " ".join(words[:n])
         key = phrase.lower()
-        known = lex.lookup(phrase) if n <= 2 else None
+        known = lex.lookup(phrase) if n <= 3 else None
         if known is not None and (known.word == phrase or known.word.lower() == key):
             return Unit(known.dimension, known.unit, known.factor * factor, start, end)
         if key in lex.count_nouns:
@@ -222,16 +222,29 @@ def _same_unit(a: Unit | None, b: Unit | None) -> bool:
     return a is not None and b is not None and a.dimension == b.dimension and (a.unit == b.unit or a.implied or b.implied)
 
 
+def _per_unit(text: str, unit: Unit, at: int, lex: Lexicon) -> Unit:
+    """A unit per a measurement unit is a rate of its own, as printed: "52,3 tạ/ha" (a yield).
+    A unit per a counted thing ("500.000 đồng/suất", "02 lần/tháng") stays the unit it was."""
+    if unit.dimension == "percent" or NUMBER.match(text, at):
+        return unit
+    per = read_unit(text, at, lex)
+    if per is None or per.dimension in ("count", "percent"):
+        return unit
+    return Unit("other", f"{text[unit.start:unit.end]}/{text[per.start:per.end]}", 1.0, unit.start, per.end)
+
+
 def _read_chain(text: str, m: re.Match[str], lex: Lexicon) -> tuple[list[tuple[re.Match[str], Unit | None]], int] | None:
     """A number, its unit, and any "/number unit" parts that follow (ratios, "hộ/thôn/xã" chains)."""
     items: list[tuple[re.Match[str], Unit | None]] = []
     current = m
     while True:
         unit = read_unit(text, current.end(), lex)
-        items.append((current, unit))
         pos = unit.end if unit else current.end()
         slash = _SLASH.match(text, pos)
-        if not slash:
+        if slash and unit is not None:
+            unit = _per_unit(text, unit, slash.end(), lex)
+        items.append((current, unit))
+        if not slash or (unit is not None and unit.dimension == "other"):
             break
         nxt = NUMBER.match(text, slash.end())
         if not nxt or len(items) >= 4:

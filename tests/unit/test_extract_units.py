@@ -112,3 +112,28 @@ def test_fact_knows_its_place_and_sentence() -> None:
     f = one(fs, "252.510.000")
     assert f.paragraph == "p1" and f.sentence == "Thu được 252.510.000 đồng."
     assert f.raw == "252.510.000 đồng"
+
+
+def test_rates_per_measurement_unit_points_and_new_nouns() -> None:
+    fs = facts_of("Năng suất lúa ước 52,3 tạ/ha; giá 50.000 đồng/kg; hỗ trợ 500.000 đồng/suất; vệ sinh 02 lần/tháng. "
+                  "Tỷ lệ hộ nghèo còn 3,86%, giảm 0,92 điểm phần trăm so với đầu năm. Huy động 1.350 ngày công, "
+                  "thu giữ 2,6 gam ma túy, đăng ký kết hôn 31 cặp, sửa 14 phòng học, xuất khẩu 12 triệu đô la Mỹ.")
+    got = [(f.raw, f.dimension, f.unit, round(f.value, 6)) for f in fs]
+    assert ("52,3 tạ/ha", "other", "tạ/ha", 52.3) in got
+    assert ("50.000 đồng/kg", "other", "đồng/kg", 50000.0) in got
+    assert ("500.000 đồng", "money", "VND", 500000.0) in got  # per a counted thing: the amount stays money
+    assert ("02 lần", "count", "lần", 2.0) in got
+    assert ("1.350 ngày công", "count", "ngày công", 1350.0) in got
+    assert ("2,6 gam", "mass", "kg", 0.0026) in got
+    assert ("31 cặp", "count", "cặp", 31.0) in got and ("14 phòng học", "count", "phòng học", 14.0) in got
+    assert ("12 triệu đô la Mỹ", "money", "USD", 12e6) in got
+    points = one(fs, "0,92")
+    assert (points.dimension, points.role) == ("percent", "points_change")
+    assert [(r.kind, r.target, r.points) for r in points.relations] == [("change_of", one(fs, "3,86%").id, True)]
+
+
+def test_clock_minutes_and_nouns_read_only_after_a_number() -> None:
+    fs = facts_of("Xảy ra 01 vụ cháy lúc 14 giờ 30 ngày 28/8/2025 và 01 vụ lúc 21 giờ 15 phút. "
+                  "Hồ sơ không đủ điều kiện: 88; đón 120 khẩu.")
+    # "88" takes its noun from the head of the clause, not from the "kiện" of "điều kiện"
+    assert [(f.raw, f.unit) for f in fs] == [("01 vụ", "vụ"), ("01 vụ", "vụ"), ("88", "hồ sơ"), ("120 khẩu", "khẩu")]
