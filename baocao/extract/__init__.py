@@ -105,8 +105,9 @@ _CONTINUES = re.compile(
 )
 _RECIPIENTS = re.compile(r"(?<!\w)cho(?:\s+(?:các|những|mỗi))?\s*$", re.IGNORECASE)
 # "với số tiền 7.650.000 đồng" after a count (words between, no other figure): the amount of it
-_AMOUNT = re.compile(r"[^\d;.]{0,200}?(?<!\w)(?:với|có|,)\s+(?:tổng\s+)?(?:số\s+tiền|trị\s+giá|kinh\s+phí|"
-                     r"số\s+vốn(?:\s+đăng\s+ký)?)(?:\s+là)?\s*:?\s*", re.IGNORECASE)
+_AMOUNT = re.compile(r"[^\d;.]{0,200}?(?:(?<!\w)(?:với|có)|,)\s+(?:tổng\s+)?(?:số\s+tiền|trị\s+giá|kinh\s+phí(?:\s+hỗ\s+trợ)?|"
+                     r"số\s+vốn(?:\s+đăng\s+ký)?|phạt\s+tiền|thiệt\s+hại)"
+                     r"(?:\s+(?:là|ước\s+tính|ước|khoảng|gần|hơn|trên))*\s*:?\s*", re.IGNORECASE)
 _OVER_DENOMINATOR = re.compile(r"\s*/\s*\d[\d.,]*\s*")
 _AFTER_NOUN = re.compile(r"^\s*([^\W\d_][^,;:.()\d%]{0,50}?)(?=\s*(?:[,;:.()%]|\d|đạt|tăng|giảm|bằng|với|$))")
 
@@ -157,7 +158,10 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
         out.append(fact)
     for i, fact in enumerate(out):
         if i and fact.dimension == "money":
-            amount = _amount_of(out[i - 1], fact, catalogue)
+            counted = out[i - 1]
+            if counted.role == "denominator" and i > 1 and out[i - 2].role == "numerator":
+                counted = out[i - 2]  # "hoàn thành 45/45 nhà, tổng kinh phí …": the amount of what was done
+            amount = _amount_of(out[i - 1], counted.indicator, fact, catalogue)
             if amount:
                 out[i] = fact = replace_fact(fact, indicator=amount, indicator_confidence=0.8)
         if i and fact.dimension != "percent":
@@ -183,13 +187,14 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
     return out
 
 
-def _amount_of(prev: Fact, fact: Fact, catalogue: Catalogue) -> str | None:
+def _amount_of(prev: Fact, counted: str | None, fact: Fact, catalogue: Catalogue) -> str | None:
     """The money indicator of "xử phạt 4 trường hợp với số tiền 7.650.000 đồng": the amount of the
-    count just before it in the sentence, when the catalogue names one (amount_of)."""
-    if (prev.dimension != "count" or not prev.indicator
+    count `prev` just before it in the sentence (whose indicator is `counted`: a ratio's is its
+    numerator's), when the catalogue names one (amount_of)."""
+    if (prev.dimension != "count" or not counted
             or (prev.paragraph, prev.footnote, prev.sentence_start) != (fact.paragraph, fact.footnote, fact.sentence_start)):
         return None
     between = fact.sentence[prev.end - fact.sentence_start : fact.start - fact.sentence_start]
     if not _AMOUNT.fullmatch(between):
         return None
-    return catalogue.amount_indicator(prev.indicator)
+    return catalogue.amount_indicator(counted)

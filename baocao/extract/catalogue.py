@@ -300,7 +300,9 @@ def _count_unit_ok(a: str, b: str) -> bool:
     """Folded count units agree: same noun, or one is the other with more words."""
     if not a or not b:
         return False
-    return a == b or a.split()[0] == b.split()[0] or a.startswith(b) or b.startswith(a)
+    # "lượt con" counts "con" in turns: a unit that ends with the other's words agrees too
+    return (a == b or a.split()[0] == b.split()[0] or a.startswith(b) or b.startswith(a)
+            or a.endswith(" " + b) or b.endswith(" " + a))
 
 
 @lru_cache(maxsize=1)

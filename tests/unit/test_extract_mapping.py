@@ -71,3 +71,17 @@ def test_after_cho_the_noun_names_the_recipients_not_the_measure() -> None:
     assert one(facts, "7,5").indicator == "social.gifts_value"
     # without "cho" the noun after the number is what is counted
     assert indicator("Toàn xã còn 15 hộ nghèo.", "15") == "social.poor_households"
+
+
+def test_amount_cues_fines_damage_and_the_cost_of_what_a_ratio_counts() -> None:
+    facts = facts_of("Xử lý 286 trường hợp vi phạm trật tự an toàn giao thông, phạt tiền 198,75 triệu đồng. "
+                     "Xảy ra 01 vụ cháy bếp của hộ gia đình tại thôn Nà Pàn, thiệt hại khoảng 40 triệu đồng. "
+                     "Xóa nhà tạm, nhà dột nát đã hoàn thành 45/45 nhà, tổng kinh phí hỗ trợ 2,7 tỷ đồng.")
+    assert one(facts, "198,75").indicator == "traffic.fines"
+    assert one(facts, "40 triệu").indicator == "fire.damage"
+    assert one(facts, "2,7 tỷ").indicator == "social.housing_support_money"
+
+
+def test_a_count_in_turns_agrees_with_the_thing_counted() -> None:
+    # "lượt con" (vaccinations) is counted in "con": no unit penalty against the recipients' noun
+    assert indicator("Tiêm phòng vắc xin lở mồm long móng cho 298 con trâu, bò.", "298") == "agri.animals_vaccinated"
