@@ -2,8 +2,8 @@
 
 Targets: precision ≥ 0.98 and recall ≥ 0.97 on (value, unit); no must-not digit
 string reported; indicator right for ≥ 90 % of the facts that have one. Seed 001
-is held out of tuning and reported separately; so are the blind reports (bench/blind/),
-written and annotated without looking at the extractor.
+is held out of tuning and reported separately; so are the reports written and annotated without
+looking at the extractor: bench/blind/ (never tuned on) and bench/dev/ (used for tuning since).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import re
 import sys
 import time
 from collections import defaultdict
+from pathlib import Path
 
 from common import ROOT, report, seeds
 
@@ -28,6 +29,7 @@ from baocao.text.normalize import fold, nfc
 
 GOLD = ROOT / "bench" / "gold"
 BLIND = ROOT / "bench" / "blind"
+DEV = ROOT / "bench" / "dev"
 HELD_OUT = {"001"}
 
 
@@ -126,12 +128,13 @@ def evaluate(stem: str, data: bytes, gold: dict) -> dict:
     }
 
 
-def blind(verbose: bool) -> dict[str, object] | None:
-    """Reports written and annotated without looking at the extractor (bench/blind/*.txt with
-    their *.json), never tuned on: the figures for reports we have not seen."""
-    pairs = [(p, p.with_suffix(".json")) for p in sorted(BLIND.glob("*.txt")) if p.with_suffix(".json").exists()]
+def written(folder: Path, verbose: bool) -> dict[str, object] | None:
+    """Reports written and annotated without looking at the extractor (`folder`/*.txt with their
+    *.json): bench/blind/ never tuned on — the figures for reports we have not seen; bench/dev/
+    written the same way, then used to improve the extractor (reported apart)."""
+    pairs = [(p, p.with_suffix(".json")) for p in sorted(folder.glob("*.txt")) if p.with_suffix(".json").exists()]
     if not pairs:
-        print(f"BLIND SET MISSING: no report with its gold in {BLIND}", file=sys.stderr)
+        print(f"SET MISSING: no report with its gold in {folder}", file=sys.stderr)
         return None
     per: dict[str, dict] = {}
     for text, gold in pairs:
@@ -143,7 +146,7 @@ def blind(verbose: bool) -> dict[str, object] | None:
     ind_ok = sum(round((r["indicator_accuracy"] or 0) * r["indicator_facts"]) for r in per.values())
     if verbose:
         for stem, r in per.items():
-            print(f"== blind {stem}", file=sys.stderr)
+            print(f"== {folder.name} {stem}", file=sys.stderr)
             for key in ("_missed", "_extra", "_nonfact_hits", "_wrong_indicator"):
                 for x in r[key]:
                     print(f"  {key[1:]}", x, file=sys.stderr)
@@ -208,7 +211,8 @@ def main() -> None:
             "nonfacts_reported": sum(results[k]["nonfacts_reported"] for k in keys),
             "indicator_accuracy": round(ind_ok / ind_n, 4) if ind_n else None,
         }
-    summary["blind"] = blind(args.verbose)
+    summary["dev"] = written(DEV, args.verbose)
+    summary["blind"] = written(BLIND, args.verbose)
     summary["synthetic"] = synthetic(args.synthetic)
     # speed: parse + extract, one core
     blobs = [(p.name, p.read_bytes()) for p in files]
