@@ -104,10 +104,13 @@ _CONTINUES = re.compile(
     re.IGNORECASE,
 )
 _RECIPIENTS = re.compile(r"(?<!\w)cho(?:\s+(?:các|những|mỗi))?\s*$", re.IGNORECASE)
-# "với số tiền 7.650.000 đồng" after a count (words between, no other figure): the amount of it
-_AMOUNT = re.compile(r"[^\d;.]{0,200}?(?:(?<!\w)(?:với|có)|,)\s+(?:tổng\s+)?(?:số\s+tiền|trị\s+giá|kinh\s+phí(?:\s+hỗ\s+trợ)?|"
-                     r"số\s+vốn(?:\s+đăng\s+ký)?|phạt\s+tiền|thiệt\s+hại)"
+# "với số tiền 7.650.000 đồng", "với tổng khối lượng 9.840 kg" after a count (words between, no
+# other figure): the amount of it
+_AMOUNT = re.compile(r"[^\d;.]{0,200}?(?:(?<!\w)(?:với|có)|,)\s+(?:tổng\s+)?(?:số\s+tiền|trị\s+giá|"
+                     r"kinh\s+phí(?:\s+(?:hỗ\s+trợ|huy\s+động|thực\s+hiện))?|(?:số\s+)?vốn(?:\s+đầu\s+tư|\s+đăng\s+ký)?|"
+                     r"phạt\s+tiền|thiệt\s+hại(?:\s+(?:về\s+)?tài\s+sản)?|khối\s+lượng|trọng\s+lượng|diện\s+tích)"
                      r"(?:\s+(?:là|ước\s+tính|ước|khoảng|gần|hơn|trên))*\s*:?\s*", re.IGNORECASE)
+_RATE_AFTER = re.compile(r"\s*,?\s*(?:đạt|bằng)(?:\s+tỷ\s+lệ)?\s*", re.IGNORECASE)
 _OVER_DENOMINATOR = re.compile(r"\s*/\s*\d[\d.,]*\s*")
 _AFTER_NOUN = re.compile(r"^\s*([^\W\d_][^,;:.()\d%]{0,50}?)(?=\s*(?:[,;:.()%]|\d|đạt|tăng|giảm|bằng|với|$))")
 
@@ -147,17 +150,18 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
     by_id: dict[str, Fact] = {}
     out: list[Fact] = []
     for fact in facts:
-        if not maps(fact.dimension, fact.role):
+        basis = next((r.basis for r in fact.relations if r.kind == "change_of"), None)
+        if not maps(fact.dimension, fact.role) or (fact.role == "percent_change" and not catalogue.change_codes(basis)):
             code, confidence = None, 0.0
         else:
             ctx = _context(fact, titles.get(fact.paragraph or "", ""), texts)
-            code, confidence = map_indicator(catalogue, fact.dimension, fact.unit, fact.role, ctx)
+            code, confidence = map_indicator(catalogue, fact.dimension, fact.unit, fact.role, ctx, basis)
         if code is not None or fact.indicator is not None:
             fact = replace_fact(fact, indicator=code, indicator_confidence=confidence)
         by_id[fact.id] = fact
         out.append(fact)
     for i, fact in enumerate(out):
-        if i and fact.dimension == "money":
+        if i and fact.dimension in ("money", "mass", "area", "volume"):
             counted = out[i - 1]
             if counted.role == "denominator" and i > 1 and out[i - 2].role == "numerator":
                 counted = out[i - 2]  # "hoàn thành 45/45 nhà, tổng kinh phí …": the amount of what was done
@@ -184,7 +188,22 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
                 code = rate_indicator(catalogue, by_id[rel.target].indicator, rel.basis)
                 if code:
                     out[i] = replace_fact(fact, indicator=code, indicator_confidence=0.8)
+        if i and out[i].indicator is None and fact.role in (None, "achievement") and not fact.relations:
+            rate = _bare_rate(out[i - 1], fact, catalogue)
+            if rate:
+                out[i] = replace_fact(fact, indicator=rate, indicator_confidence=0.7)
     return out
+
+
+def _bare_rate(prev: Fact, fact: Fact, catalogue: Catalogue) -> str | None:
+    """ "điều tra làm rõ 38 vụ, đạt 90,5%": a percent right after a figure, with no basis printed,
+    is the rate of that figure's indicator (ratio_of in the catalogue)."""
+    if (prev.dimension == "percent" or not prev.indicator
+            or (prev.paragraph, prev.footnote, prev.sentence_start) != (fact.paragraph, fact.footnote, fact.sentence_start)):
+        return None
+    if not _RATE_AFTER.fullmatch(fact.sentence[prev.end - fact.sentence_start : fact.start - fact.sentence_start]):
+        return None
+    return rate_indicator(catalogue, prev.indicator, None)
 
 
 def _amount_of(prev: Fact, counted: str | None, fact: Fact, catalogue: Catalogue) -> str | None:
@@ -197,4 +216,4 @@ def _amount_of(prev: Fact, counted: str | None, fact: Fact, catalogue: Catalogue
     between = fact.sentence[prev.end - fact.sentence_start : fact.start - fact.sentence_start]
     if not _AMOUNT.fullmatch(between):
         return None
-    return catalogue.amount_indicator(counted)
+    return catalogue.amount_indicator(counted, fact.dimension)

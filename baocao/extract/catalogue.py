@@ -29,7 +29,8 @@ class Indicator:
     phrases: tuple[str, ...]  # folded
     phrases_raw: tuple[str, ...]
     unit_folded: str = ""
-    amount_of: str = ""  # for money: the count it is the amount of (see indicators.yaml)
+    amount_of: str = ""  # the count it is the amount (money, mass…) of (see indicators.yaml)
+    change_of: str = ""  # for a percent printed as a change: against which basis (see indicators.yaml)
 
 
 @dataclass(frozen=True)
@@ -103,11 +104,21 @@ class Catalogue:
         """Indicators a fact of this dimension can measure."""
         return self.by_dimension(dimension)
 
-    def amount_indicator(self, count_code: str) -> str | None:
-        """The money indicator that is the amount of the count `count_code` (amount_of)."""
+    def amount_indicator(self, count_code: str, dimension: str = "money") -> str | None:
+        """The indicator of `dimension` that is the amount of the count `count_code` (amount_of)."""
         if "amounts" not in self._extra:
-            self._extra["amounts"] = {i.amount_of: i.code for i in self.by_dimension("money") if i.amount_of}
-        return self._extra["amounts"].get(count_code)  # type: ignore[attr-defined, no-any-return]
+            self._extra["amounts"] = {(i.amount_of, i.dimension): i.code for i in self.indicators if i.amount_of}
+        return self._extra["amounts"].get((count_code, dimension))  # type: ignore[attr-defined, no-any-return]
+
+    def change_codes(self, basis: str | None) -> frozenset[str]:
+        """The percent indicators printed as a change against `basis` (change_of)."""
+        if "changes" not in self._extra:
+            by_basis: dict[str, set[str]] = {}
+            for i in self.by_dimension("percent"):
+                if i.change_of:
+                    by_basis.setdefault(i.change_of, set()).add(i.code)
+            self._extra["changes"] = {k: frozenset(v) for k, v in by_basis.items()}
+        return self._extra["changes"].get(basis or "", frozenset())  # type: ignore[attr-defined, no-any-return]
 
     def get(self, code: str) -> Indicator | None:
         for ind in self.indicators:
@@ -140,6 +151,7 @@ def load_catalogue(data_dir: Path | None = None) -> Catalogue:
                 phrases_raw=phrases,
                 unit_folded=fold(str(item["unit"])),
                 amount_of=item.get("amount_of") or "",
+                change_of=item.get("change_of") or "",
             )
         )
     return Catalogue(tuple(out))
@@ -187,12 +199,15 @@ class Context:
 
 
 def maps(dimension: str, role: str | None) -> bool:
-    """Whether a fact of this dimension and role can measure an indicator at all (a change or a
-    percent of plan measures none of its own)."""
+    """Whether a fact of this dimension and role can measure an indicator at all (a percent of
+    plan measures none of its own; a percent change only an indicator printed as one)."""
+    if role == "percent_change":
+        return dimension == "percent"
     return not ((dimension == "percent" and role not in _RATE_ROLES) or role in ("change", "basis_value"))
 
 
-def map_indicator(catalogue: Catalogue, dimension: str, unit: str, role: str | None, ctx: Context) -> tuple[str | None, float]:
+def map_indicator(catalogue: Catalogue, dimension: str, unit: str, role: str | None, ctx: Context,
+                  basis: str | None = None) -> tuple[str | None, float]:
     """The catalogue indicator a fact measures by its words, with a confidence in [0, 1].
 
     A phrase right after the number (the count noun phrase) is the strongest clue; a phrase
@@ -200,12 +215,20 @@ def map_indicator(catalogue: Catalogue, dimension: str, unit: str, role: str | N
     """
     if not maps(dimension, role):
         return None, 0.0
-    scores = _scores(catalogue, dimension, ctx)
+    allowed = catalogue.change_codes(basis) if role == "percent_change" else catalogue.codes_of(dimension)
+    if not allowed:
+        return None, 0.0
+    if role == "percent_change":
+        # "IIP tăng 6,05%, trong đó: công nghiệp khai khoáng tăng 14,56%": a part's change is not the whole's
+        cut = ctx.before.lower().rfind("trong đó")
+        if cut >= 0:
+            ctx = replace(ctx, before=ctx.before[cut:], previous="", section="")
+    scores = _scores(catalogue, allowed, ctx)
     best = _best(catalogue, scores, dimension, unit)
     if (best[1] is None or best[0] < _MIN_SCORE) and ctx.over:
         # the words before a numerator name a part ("kết thúc 301/306 cuộc thanh tra"); only
         # when they name nothing is it the set after the denominator
-        best = _best(catalogue, _scores(catalogue, dimension, replace(ctx, after=ctx.over)), dimension, unit)
+        best = _best(catalogue, _scores(catalogue, allowed, replace(ctx, after=ctx.over)), dimension, unit)
     if best[1] is None or best[0] < _MIN_SCORE:
         return None, 0.0
     code = best[1]
@@ -216,13 +239,12 @@ def map_indicator(catalogue: Catalogue, dimension: str, unit: str, role: str | N
     return code, round(min(1.0, 0.35 + best[0] / 50), 2)
 
 
-def _scores(catalogue: Catalogue, dimension: str, ctx: Context) -> dict[str, float]:
+def _scores(catalogue: Catalogue, allowed: frozenset[str], ctx: Context) -> dict[str, float]:
     """The best positive score of every indicator of `dimension` named around a fact.
 
     A phrase counts once, where it weighs most: after the number, before it (less the
     farther it stands), in the sentence before, in the section title.
     """
-    allowed = catalogue.codes_of(dimension)
     size = catalogue._sizes
     before_len, found_before = catalogue.find(ctx.before)
     found_after = catalogue.find(ctx.after)[1]
@@ -237,8 +259,13 @@ def _scores(catalogue: Catalogue, dimension: str, ctx: Context) -> dict[str, flo
     for code, phrase in found_after:
         # the recipients of what the words before name weigh like a phrase before the number
         keep(code, size[phrase] if ctx.recipients else size[phrase] * 1.2 + 20)
+    clause = ctx.before.rfind(";")
+    clause_at = len(normalise(ctx.before[:clause])) if clause >= 0 else 0
     for (code, phrase), end in found_before.items():
         if (code, phrase) not in found_after:
+            if end <= clause_at:  # in an earlier clause ("…khách quốc tế 8.650 lượt; 10 tháng đón …")
+                keep(code, size[phrase] * 0.6)
+                continue
             distance = before_len - end
             keep(code, size[phrase] + 10 - min(distance / _DISTANCE_STEP, _DISTANCE_MAX))
     if ctx.elided:

@@ -167,13 +167,21 @@ def _comparisons(text: str, drafts: list[Draft]) -> None:
     # basis takes the basis of the changes before it in the same sentence
     last_basis: dict[tuple[int, int], str] = {}
     for d in drafts:
+        inherited = last_basis.get(d.sentence)
+        if inherited == "previous_period" and d.fact.qualifiers.scope in ("year_to_date", "cumulative"):
+            # "… giảm 7,3% so với tháng trước; tính chung 8 tháng tăng 6,05%": the months to date
+            # are compared with the same months of last year
+            inherited = "same_period_last_year"
+        if d.role == "percent_change" and inherited and not any(r.kind == "change_of" for r in d.relations):
+            # "…tăng 9,6% so với cùng kỳ; tính chung 10 tháng tăng 8,9%": a change of the same kind
+            d.relations.append(Relation("change_of", target="", basis=inherited))
         for i, rel in enumerate(d.relations):
             if rel.kind != "change_of":
                 continue
             if rel.basis:
                 last_basis[d.sentence] = rel.basis
-            elif d.sentence in last_basis:
-                d.relations[i] = replace(rel, basis=last_basis[d.sentence])
+            elif inherited:
+                d.relations[i] = replace(rel, basis=inherited)
 
 
 def _compare(text: str, drafts: list[Draft]) -> None:
@@ -211,7 +219,8 @@ def _compare(text: str, drafts: list[Draft]) -> None:
                     base.role = "basis_value"
                     rel = replace(rel, other=base.fact.id)
                     base.relations.append(Relation("basis_of", target=d.fact.id, basis=basis))
-                if target is not None or base is not None:
+                if target is not None or base is not None or basis:
+                    # with neither: a change of what the words name ("IIP tăng 9,6% so với cùng kỳ")
                     d.relations.append(rel)
                 continue
             if achieve:

@@ -85,3 +85,24 @@ def test_amount_cues_fines_damage_and_the_cost_of_what_a_ratio_counts() -> None:
 def test_a_count_in_turns_agrees_with_the_thing_counted() -> None:
     # "lượt con" (vaccinations) is counted in "con": no unit penalty against the recipients' noun
     assert indicator("Tiêm phòng vắc xin lở mồm long móng cho 298 con trâu, bò.", "298") == "agri.animals_vaccinated"
+
+
+def test_a_change_measures_an_indicator_printed_as_a_change() -> None:
+    facts = facts_of("Chỉ số sản xuất công nghiệp tháng 8 giảm 7,3% so với tháng trước; tính chung 8 tháng tăng "
+                     "6,05%, trong đó: công nghiệp khai khoáng tăng 14,56%. "
+                     "Tổng sản phẩm trên địa bàn (GRDP) 6 tháng ước tăng 8,5% so với cùng kỳ.")
+    assert one(facts, "7,3%").indicator is None  # against last month: not the index
+    months = one(facts, "6,05%")  # the months to date: against the same months of last year
+    assert months.indicator == "industry.production_index"
+    assert [(r.kind, r.target, r.basis) for r in months.relations] == [("change_of", "", "same_period_last_year")]
+    assert one(facts, "14,56%").indicator is None  # a part's change is not the whole's
+    assert one(facts, "8,5%").indicator == "economy.grdp_growth"
+
+
+def test_mass_amount_and_a_rate_printed_without_its_basis() -> None:
+    facts = facts_of("Bệnh dịch tả lợn châu Phi xảy ra tại 07 hộ, tiêu hủy 164 con lợn với tổng khối lượng 9.840 kg. "
+                     "Tội phạm về trật tự xã hội xảy ra 42 vụ; điều tra làm rõ 38 vụ, đạt 90,5%.")
+    assert one(facts, "164").indicator == "agri.asf.animals_culled"
+    assert one(facts, "9.840").indicator == "agri.asf.mass_culled"
+    assert one(facts, "38").indicator == "security.crimes_solved"
+    assert one(facts, "90,5%").indicator == "security.solve_rate"
