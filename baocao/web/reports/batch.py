@@ -27,6 +27,7 @@ from baocao.read.limits import read_bytes
 from baocao.web.reports import storage
 from baocao.web.reports.ingest import IngestResult, ingest
 from baocao.web.reports.models import ReportVersion
+from baocao.web.reports.signals import version_stored
 from baocao.web.reports.work import analyse_and_prepare
 
 MIN_FILES_FOR_WORKERS = 8
@@ -119,6 +120,7 @@ def _ahead(items: Sequence[Item], config: Config,
            pool: ProcessPoolExecutor | None) -> Iterator[tuple[Item, bytes | InputError, Future[Any] | None]]:
     """Read the files and start their analysis up to LOOKAHEAD files ahead of the consumer."""
     known = set(ReportVersion.objects.values_list("sha256", flat=True)) if pool is not None else set()
+    listened = version_stored.has_listeners(ReportVersion)  # else the task inputs would go unused
     queue: list[tuple[Item, bytes | InputError, Future[Any] | None]] = []
     index = 0
     while index < len(items) or queue:
@@ -133,7 +135,7 @@ def _ahead(items: Sequence[Item], config: Config,
             if pool is not None and isinstance(data, bytes) and storage.sha256_of(data) not in known:
                 try:
                     # a Django-free function, so the spawned worker never imports the web part
-                    future = pool.submit(analyse_and_prepare, data, str(item.path), config)
+                    future = pool.submit(analyse_and_prepare, data, str(item.path), config, listened)
                 except BrokenProcessPool:
                     pool = None  # analyse the remaining files in this process
             queue.append((item, data, future))

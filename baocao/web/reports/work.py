@@ -10,7 +10,8 @@ from baocao.pipeline import Analysis, analyze_bytes
 from baocao.tasks.prepare import Prepared, prepare
 
 
-def analyse_and_prepare(data: bytes, name: str, config: Config) -> tuple[Analysis, Prepared]:
-    """The analysis of one file and what the tasks app will need of its document."""
+def analyse_and_prepare(data: bytes, name: str, config: Config, tasks: bool = True) -> tuple[Analysis, Prepared | None]:
+    """The analysis of one file and what the tasks app will need of its document (None when `tasks`
+    is False: nothing listens to `version_stored`)."""
     analysis = analyze_bytes(data, name, config)
-    return analysis, prepare(analysis.document)
+    return analysis, prepare(analysis.document) if tasks else None
