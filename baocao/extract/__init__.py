@@ -21,6 +21,7 @@ from baocao.extract.relations import relate
 from baocao.extract.scan import scan
 from baocao.extract.sentences import clause_start, sentence_spans, span_at
 from baocao.parse.model import Document
+from baocao.parse.plans import plan_paragraphs
 
 
 def _noun_re(nouns: frozenset[str]) -> re.Pattern[str]:
@@ -95,7 +96,7 @@ def extract(document: Document, data_dir: Path | None = None) -> tuple[Fact, ...
     frozen = [d.freeze() for group in (body.values(), notes.values()) for items in group for d in items]
     texts: dict[tuple[str | None, int | None], str] = {(p.id, None): p.text for p in paragraphs.values()}
     texts.update({(n.paragraph, n.number): n.text for n in document.footnotes})
-    return tuple(_with_indicators(frozen, catalogue, titles, texts))
+    return tuple(_with_indicators(frozen, catalogue, titles, texts, plan_paragraphs(document)))
 
 
 _CONTINUES = re.compile(
@@ -110,6 +111,8 @@ _AMOUNT = re.compile(r"[^\d;.]{0,200}?(?:(?<!\w)(?:với|có)|,)\s+(?:tổng\s+)
                      r"kinh\s+phí(?:\s+(?:hỗ\s+trợ|huy\s+động|thực\s+hiện))?|(?:số\s+)?vốn(?:\s+đầu\s+tư|\s+đăng\s+ký)?|"
                      r"phạt\s+tiền|thiệt\s+hại(?:\s+(?:về\s+)?tài\s+sản)?|khối\s+lượng|trọng\s+lượng|diện\s+tích)"
                      r"(?:\s+(?:là|ước\s+tính|ước|khoảng|gần|hơn|trên))*\s*:?\s*", re.IGNORECASE)
+_TARGET = re.compile(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu)(?!\w)", re.IGNORECASE)
+_PARTS_OPENING = re.compile(r"\W*(?:trong\s+đó|gồm|bao\s+gồm)\b", re.IGNORECASE)
 _RATE_AFTER = re.compile(r"\s*,?\s*(?:đạt|bằng)(?:\s+tỷ\s+lệ)?\s*", re.IGNORECASE)
 _OVER_DENOMINATOR = re.compile(r"\s*/\s*\d[\d.,]*\s*")
 _AFTER_NOUN = re.compile(r"^\s*([^\W\d_][^,;:.()\d%]{0,50}?)(?=\s*(?:[,;:.()%]|\d|đạt|tăng|giảm|bằng|với|$))")
@@ -123,6 +126,8 @@ def _context(fact: Fact, title: str, texts: dict[tuple[str | None, int | None], 
     before = fact.sentence[max(0, rel_start - BEFORE_WINDOW) : rel_start]
     whole = texts.get((fact.paragraph, fact.footnote), "")
     previous = whole[max(0, fact.sentence_start - 200) : fact.sentence_start]
+    if _PARTS_OPENING.match(fact.sentence):
+        previous = ""  # "… thu ngân sách 38.640 triệu đồng. Trong đó: thuế …": parts, not the whole
     # the noun phrases read after the number are short: no need to copy a long sentence's rest
     after = fact.sentence[fact.end - fact.sentence_start : fact.end - fact.sentence_start + 160]
     noun = fact.unit if fact.dimension == "count" else ""
@@ -145,13 +150,16 @@ def _context(fact: Fact, title: str, texts: dict[tuple[str | None, int | None], 
 
 
 def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, str],
-                     texts: dict[tuple[str | None, int | None], str]) -> list[Fact]:
-    """Map every fact to the catalogue; rates follow the indicator of what they are a rate of."""
+                     texts: dict[tuple[str | None, int | None], str], plans: frozenset[str] = frozenset()) -> list[Fact]:
+    """Map every fact to the catalogue; rates follow the indicator of what they are a rate of.
+    Figures of the plan parts (`plans`: paragraph ids) and of a "phấn đấu" clause are targets:
+    they measure no indicator of the period."""
     by_id: dict[str, Fact] = {}
     out: list[Fact] = []
     for fact in facts:
         basis = next((r.basis for r in fact.relations if r.kind == "change_of"), None)
-        if not maps(fact.dimension, fact.role) or (fact.role == "percent_change" and not catalogue.change_codes(basis)):
+        if (not maps(fact.dimension, fact.role) or (fact.role == "percent_change" and not catalogue.change_codes(basis))
+                or fact.paragraph in plans or _is_target(fact)):
             code, confidence = None, 0.0
         else:
             ctx = _context(fact, titles.get(fact.paragraph or "", ""), texts)
@@ -193,6 +201,12 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
             if rate:
                 out[i] = replace_fact(fact, indicator=rate, indicator_confidence=0.7)
     return out
+
+
+def _is_target(fact: Fact) -> bool:
+    """ "Phấn đấu hoàn thành gieo cấy 412 ha lúa", "mục tiêu đạt 95%": a target, not a result."""
+    at = fact.start - fact.sentence_start
+    return bool(_TARGET.search(fact.sentence, max(0, clause_start(fact.sentence, 0, at) - 1), at))
 
 
 def _bare_rate(prev: Fact, fact: Fact, catalogue: Catalogue) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -235,7 +236,16 @@ def map_indicator(catalogue: Catalogue, dimension: str, unit: str, role: str | N
     if role == "denominator":
         # "đã giải quyết 09/15 đơn": the words name the numerator; the denominator is what the
         # numerator's rate is a rate of (ratio_of in the data).
-        code = _base_of(catalogue, code) or code
+        base = _base_of(catalogue, code)
+        if base is None:
+            # no rate links them: the whole is only what the words after it name ("kết thúc
+            # 301/306 cuộc thanh tra" — 306 inspections carried out), if anything
+            own = replace(ctx, before="", previous="", section="", elided="")
+            best = _best(catalogue, _scores(catalogue, allowed, own), dimension, unit)
+            if best[1] is None or best[0] < _MIN_SCORE:
+                return None, 0.0
+            base = best[1]
+        code = base
     return code, round(min(1.0, 0.35 + best[0] / 50), 2)
 
 
@@ -259,7 +269,7 @@ def _scores(catalogue: Catalogue, allowed: frozenset[str], ctx: Context) -> dict
     for code, phrase in found_after:
         # the recipients of what the words before name weigh like a phrase before the number
         keep(code, size[phrase] if ctx.recipients else size[phrase] * 1.2 + 20)
-    clause = ctx.before.rfind(";")
+    clause = _last_clause_start(ctx.before)
     clause_at = len(normalise(ctx.before[:clause])) if clause >= 0 else 0
     for (code, phrase), end in found_before.items():
         if (code, phrase) not in found_after:
@@ -280,6 +290,18 @@ def _scores(catalogue: Catalogue, allowed: frozenset[str], ctx: Context) -> dict
         if key not in found_after and key not in found_before and key not in found_previous:
             keep(key[0], size[key[1]] * 0.4)
     return scores
+
+
+_CLAUSE_MARK = re.compile(r";|\b[Tt]rong\s+đó\b|\bgồm\b")
+
+
+def _last_clause_start(before: str) -> int:
+    """Where the clause holding the number begins: after the last ";", "trong đó" or "gồm" (the
+    parts of a whole are not the whole); -1 when the sentence is one clause."""
+    last = -1
+    for m in _CLAUSE_MARK.finditer(before):
+        last = m.start()
+    return last
 
 
 def _best(catalogue: Catalogue, scores: dict[str, float], dimension: str, unit: str) -> tuple[float, str | None]:

@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass, field
 
 from baocao.parse.model import Document, Paragraph, Period, Section
+from baocao.parse.plans import is_meeting_part
+from baocao.parse.plans import plan_parts as task_parts
 from baocao.tasks.meetings import meeting_kind, parse_meeting
 from baocao.tasks.model import Meeting, PlannedTask
 from baocao.tasks.text import clean, has_bullet, is_closing, is_intro, strip_bullet, strip_number
@@ -34,12 +36,6 @@ from baocao.text.periods import find_period, next_period
 
 VN_LETTERS = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u",
               "v", "x", "y")
-_TASK_PART = re.compile(
-    r"(nhiem vu[^.]{0,40}(trong tam|giai phap|chu yeu|cong tac|thang|quy|nam|toi)"
-    r"|phuong huong|trong tam cong tac|ke hoach cong tac|chuong trinh cong tac)"
-)
-_MEETING_PART = re.compile(r"(cac cuoc hop|lich hop|lich cong tac|tham du cac|to chuc cac hoi nghi)")
-_NOT_PLANS = re.compile(r"^(thuc hien|ket qua|danh gia|tinh hinh)")
 # A numbered heading inside a task part that starts with one of these verbs is a short task the
 # parser read as a heading ("1. Đẩy nhanh giải ngân vốn đầu tư công:"), not a sector heading.
 _TASK_VERBS = re.compile(
@@ -48,15 +44,6 @@ _TASK_VERBS = re.compile(
     r"|khan truong|quyet liet|huong dan|phoi hop|tham muu)\b"
 )
 _FRAGMENT_MAX = 25  # characters: a line this short without final punctuation is a broken-off fragment
-
-
-def is_task_part(title: str) -> bool:
-    folded = fold(title)
-    return bool(_TASK_PART.search(folded)) and not _NOT_PLANS.match(folded) and not is_meeting_part(title)
-
-
-def is_meeting_part(title: str) -> bool:
-    return bool(_MEETING_PART.search(fold(title)))
 
 
 def planned_period(doc: Document, part: Section) -> Period | None:
@@ -68,21 +55,6 @@ def planned_period(doc: Document, part: Section) -> Period | None:
     if own is None:
         return None
     return own if doc.meta.doc_type == "work_programme" else next_period(own)
-
-
-def task_parts(doc: Document) -> list[Section]:
-    """Top-most sections holding planned tasks or a meeting schedule, in document order."""
-    out: list[Section] = []
-
-    def walk(nodes: tuple[Section, ...]) -> None:
-        for node in nodes:
-            if is_task_part(node.title) or is_meeting_part(node.title):
-                out.append(node)
-            else:
-                walk(node.children)
-
-    walk(doc.sections)
-    return out
 
 
 @dataclass

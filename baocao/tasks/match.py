@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from baocao.parse.model import Document, Section
+from baocao.parse.plans import plan_parts as task_parts
 from baocao.tasks.cues import decide, find_cues, has_quantity
-from baocao.tasks.extract import task_parts
 from baocao.tasks.model import Evidence, Override, PlannedTask, TaskStatus
 from baocao.tasks.text import clean, split_sentences, strip_bullet
 from baocao.tasks.vocab import Vocabulary, vocabulary

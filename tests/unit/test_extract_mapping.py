@@ -106,3 +106,21 @@ def test_mass_amount_and_a_rate_printed_without_its_basis() -> None:
     assert one(facts, "9.840").indicator == "agri.asf.mass_culled"
     assert one(facts, "38").indicator == "security.crimes_solved"
     assert one(facts, "90,5%").indicator == "security.solve_rate"
+
+
+def test_targets_parts_and_wholes_measure_no_indicator_of_their_own() -> None:
+    text = ("I. KẾT QUẢ\n\nTổng thu ngân sách trên địa bàn 38.640 triệu đồng. Trong đó: thuế ngoài quốc doanh 11.250 triệu "
+            "đồng; lệ phí trước bạ 6.318 triệu đồng.\n\nToàn huyện đã triển khai và kết thúc 301/306 cuộc thanh tra. "
+            "Hoàn thành giải phóng mặt bằng được 596,94/618,1 ha.\n\n"
+            "II. NHIỆM VỤ TRỌNG TÂM THÁNG 9\n\nTập trung thu ngân sách đạt 5.000 triệu đồng.\n\n"
+            "III. KIẾN NGHỊ\n\nPhấn đấu hoàn thành gieo cấy 412 ha lúa vụ Đông Xuân.\n")
+    from baocao.config import Config
+    from baocao.pipeline import analyze_bytes
+
+    facts = list(analyze_bytes(text.encode(), "t.txt", Config(), upto="extract").facts)
+    assert one(facts, "38.640").indicator == "budget.revenue.total"
+    assert one(facts, "11.250").indicator is None and one(facts, "6.318").indicator is None  # parts
+    assert one(facts, "306").indicator == "inspection.conducted"  # the whole, named after it
+    assert one(facts, "618,1").indicator is None  # a whole that names nothing
+    assert one(facts, "5.000").indicator is None  # a key task's target
+    assert one(facts, "412").indicator is None  # "phấn đấu": a target
