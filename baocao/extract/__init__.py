@@ -205,6 +205,8 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
 
 def _is_target(fact: Fact) -> bool:
     """ "Phấn đấu hoàn thành gieo cấy 412 ha lúa", "mục tiêu đạt 95%": a target, not a result."""
+    if "hấn đấu" not in fact.sentence and "ục tiêu" not in fact.sentence:  # either case of the first letter
+        return False
     at = fact.start - fact.sentence_start
     return bool(_TARGET.search(fact.sentence, max(0, clause_start(fact.sentence, 0, at) - 1), at))
 

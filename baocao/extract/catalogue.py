@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -43,7 +43,7 @@ class Catalogue:
     _extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
     # per document (see forget): raw text → (normalised length, phrases found), normalised text →
     # phrases found; unit → folded unit
-    _found: dict[str, tuple[int, dict[PhraseKey, int]]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _found: dict[str, tuple[int, dict[PhraseKey, int], int]] = field(default_factory=dict, compare=False, hash=False, repr=False)
     _found_norm: dict[str, dict[PhraseKey, int]] = field(default_factory=dict, compare=False, hash=False, repr=False)
     _units: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
@@ -70,6 +70,12 @@ class Catalogue:
 
         Cached within one document (titles and sentences repeat); `forget` drops the cache.
         """
+        hit = self.find_clauses(text)
+        return hit[0], hit[1]
+
+    def find_clauses(self, text: str) -> tuple[int, dict[PhraseKey, int], int]:
+        """`find`, and where the last clause of the text begins in its normalised form: after the
+        last ";", "trong đó" or "gồm" (0 when the text is one clause)."""
         hit = self._found.get(text)
         if hit is None:
             if len(self._found) > 20000:
@@ -79,7 +85,8 @@ class Catalogue:
             found = self._found_norm.get(norm)
             if found is None:
                 found = self._found_norm[norm] = self.matcher().find(norm)
-            hit = self._found[text] = (len(norm), found)
+            clause = max(norm.rfind(" ; "), norm.rfind(" trong do "), norm.rfind(" gom "))
+            hit = self._found[text] = (len(norm), found, clause + 1)
         return hit
 
     def folded_unit(self, unit: str) -> str:
@@ -185,8 +192,7 @@ _LENGTH_CAP = 14
 _UNIT_PENALTY = 6.0
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """The words around a fact that say what it measures."""
 
     before: str  # the sentence up to the number (clause words nearest)
@@ -223,13 +229,13 @@ def map_indicator(catalogue: Catalogue, dimension: str, unit: str, role: str | N
         # "IIP tăng 6,05%, trong đó: công nghiệp khai khoáng tăng 14,56%": a part's change is not the whole's
         cut = ctx.before.lower().rfind("trong đó")
         if cut >= 0:
-            ctx = replace(ctx, before=ctx.before[cut:], previous="", section="")
+            ctx = ctx._replace(before=ctx.before[cut:], previous="", section="")
     scores = _scores(catalogue, allowed, ctx)
     best = _best(catalogue, scores, dimension, unit)
     if (best[1] is None or best[0] < _MIN_SCORE) and ctx.over:
         # the words before a numerator name a part ("kết thúc 301/306 cuộc thanh tra"); only
         # when they name nothing is it the set after the denominator
-        best = _best(catalogue, _scores(catalogue, allowed, replace(ctx, after=ctx.over)), dimension, unit)
+        best = _best(catalogue, _scores(catalogue, allowed, ctx._replace(after=ctx.over)), dimension, unit)
     if best[1] is None or best[0] < _MIN_SCORE:
         return None, 0.0
     code = best[1]
@@ -240,7 +246,7 @@ def map_indicator(catalogue: Catalogue, dimension: str, unit: str, role: str | N
         if base is None:
             # no rate links them: the whole is only what the words after it name ("kết thúc
             # 301/306 cuộc thanh tra" — 306 inspections carried out), if anything
-            own = replace(ctx, before="", previous="", section="", elided="")
+            own = ctx._replace(before="", previous="", section="", elided="")
             best = _best(catalogue, _scores(catalogue, allowed, own), dimension, unit)
             if best[1] is None or best[0] < _MIN_SCORE:
                 return None, 0.0
@@ -256,7 +262,7 @@ def _scores(catalogue: Catalogue, allowed: frozenset[str], ctx: Context) -> dict
     farther it stands), in the sentence before, in the section title.
     """
     size = catalogue._sizes
-    before_len, found_before = catalogue.find(ctx.before)
+    before_len, found_before, clause_at = catalogue.find_clauses(ctx.before)
     found_after = catalogue.find(ctx.after)[1]
     found_previous = catalogue.find(ctx.previous)[1]
     found_section = catalogue.find(ctx.section)[1]
@@ -269,8 +275,6 @@ def _scores(catalogue: Catalogue, allowed: frozenset[str], ctx: Context) -> dict
     for code, phrase in found_after:
         # the recipients of what the words before name weigh like a phrase before the number
         keep(code, size[phrase] if ctx.recipients else size[phrase] * 1.2 + 20)
-    clause = _last_clause_start(ctx.before)
-    clause_at = len(normalise(ctx.before[:clause])) if clause >= 0 else 0
     for (code, phrase), end in found_before.items():
         if (code, phrase) not in found_after:
             if end <= clause_at:  # in an earlier clause ("…khách quốc tế 8.650 lượt; 10 tháng đón …")
@@ -290,18 +294,6 @@ def _scores(catalogue: Catalogue, allowed: frozenset[str], ctx: Context) -> dict
         if key not in found_after and key not in found_before and key not in found_previous:
             keep(key[0], size[key[1]] * 0.4)
     return scores
-
-
-_CLAUSE_MARK = re.compile(r";|\b[Tt]rong\s+đó\b|\bgồm\b")
-
-
-def _last_clause_start(before: str) -> int:
-    """Where the clause holding the number begins: after the last ";", "trong đó" or "gồm" (the
-    parts of a whole are not the whole); -1 when the sentence is one clause."""
-    last = -1
-    for m in _CLAUSE_MARK.finditer(before):
-        last = m.start()
-    return last
 
 
 def _best(catalogue: Catalogue, scores: dict[str, float], dimension: str, unit: str) -> tuple[float, str | None]:

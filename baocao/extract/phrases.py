@@ -15,15 +15,15 @@ from baocao.text.normalize import fold
 
 PhraseKey = tuple[str, str]  # (indicator code, normalised phrase)
 
-# Clause punctuation stays in the normalised text as a "," word, so that no phrase matches across
-# it ("đúng hạn 263 hồ sơ, quá hạn" holds no "hồ sơ quá hạn"). Inside numbers ("1.234,5") it
+# Clause punctuation stays in the normalised text as a "," word (";" as itself: it ends a clause),
+# so that no phrase matches across it ("đúng hạn 263 hồ sơ, quá hạn" holds no "hồ sơ quá hạn"). Inside numbers ("1.234,5") it
 # does no harm: no phrase holds a digit.
 _BARRIERS = ",;:()[]!?."
 _NON_WORD = re.compile(r"[^\w%]+")
-_BARRIER = re.compile("[" + re.escape(_BARRIERS) + "]")
+_BARRIER = re.compile("[" + re.escape(_BARRIERS.replace(";", "")) + "]")
 # the same for ASCII text (what folding leaves of Vietnamese), with str.translate: fast on ASCII
-_NORM_ASCII = str.maketrans({c: (" , " if c in _BARRIERS else " ") for c in map(chr, range(128))
-                             if not (c.isalnum() or c in "_%")})
+_NORM_ASCII = str.maketrans({c: (f" {c} " if c == ";" else " , " if c in _BARRIERS else " ")
+                             for c in map(chr, range(128)) if not (c.isalnum() or c in "_%")})
 
 
 def normalise(text: str) -> str:
@@ -32,7 +32,8 @@ def normalise(text: str) -> str:
     folded = fold(text)
     if folded.isascii():
         return " " + " ".join(folded.translate(_NORM_ASCII).split()) + " "
-    words = " , ".join(_NON_WORD.sub(" ", part) for part in _BARRIER.split(folded))
+    words = " ; ".join(" , ".join(_NON_WORD.sub(" ", part) for part in _BARRIER.split(clause))
+                       for clause in folded.split(";"))
     return " " + " ".join(words.split()) + " "
 
 
