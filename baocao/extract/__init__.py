@@ -115,7 +115,8 @@ _TARGET = re.compile(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu)(?!\w)", re.IGNOR
 _PARTS_OPENING = re.compile(r"\W*(?:trong\s+đó|gồm|bao\s+gồm)\b", re.IGNORECASE)
 _RATE_AFTER = re.compile(r"\s*,?\s*(?:đạt|bằng)(?:\s+tỷ\s+lệ)?\s*", re.IGNORECASE)
 _OVER_DENOMINATOR = re.compile(r"\s*/\s*\d[\d.,]*\s*")
-_AFTER_NOUN = re.compile(r"^\s*([^\W\d_][^,;:.()\d%]{0,50}?)(?=\s*(?:[,;:.()%]|\d|đạt|tăng|giảm|bằng|với|$))")
+_NEXT_COUNT = re.compile(r"\s*(?:,|và)?\s*\d[\d.]*\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?=[^\W\d_])")
+_AFTER_NOUN = re.compile(r"\s*([^\W\d_][^,;:.()\d%]{0,50}?)(?=\s*(?:[,;:.()%]|\d|đạt|tăng|giảm|bằng|với|$))")
 
 
 BEFORE_WINDOW = 160  # characters of the sentence before a number that may name what it measures
@@ -142,6 +143,12 @@ def _context(fact: Fact, title: str, texts: dict[tuple[str | None, int | None], 
             over_tail = _AFTER_NOUN.match(rest)
             over_noun = f"{noun} {over_tail.group(1) if over_tail else ''}".strip()
     tail = _AFTER_NOUN.match(after)
+    if tail is None and noun:
+        # "bắt giữ 64 vụ, 97 đối tượng phạm tội về ma túy": the words after the last count of
+        # such a pair name what both are counts of
+        pair = _NEXT_COUNT.match(after)
+        if pair:
+            tail = _AFTER_NOUN.match(after, pair.end())
     elided, item = elided_head(before)
     recipients = fact.dimension == "count" and bool(_RECIPIENTS.search(before))
     return Context(before=before, after=f"{noun} {tail.group(1) if tail else ''}".strip(), section=title,

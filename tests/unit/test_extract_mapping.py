@@ -124,3 +124,9 @@ def test_targets_parts_and_wholes_measure_no_indicator_of_their_own() -> None:
     assert one(facts, "618,1").indicator is None  # a whole that names nothing
     assert one(facts, "5.000").indicator is None  # a key task's target
     assert one(facts, "412").indicator is None  # "phấn đấu": a target
+
+
+def test_a_pair_of_counts_shares_the_words_after_the_last() -> None:
+    facts = facts_of("Phát hiện, bắt giữ 64 vụ, 97 đối tượng phạm tội về ma túy.")
+    assert (one(facts, "64").indicator, one(facts, "97").indicator) == ("security.drug_cases",
+                                                                       "security.drug_offenders")
