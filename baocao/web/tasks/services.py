@@ -82,12 +82,12 @@ _TASK_FIELDS = ("unit", "period_code", "period_end", "source_version", "position
                 "meeting_date")
 
 
-def store_tasks(version: ReportVersion, document: Document,
-                tasks: Sequence[CoreTask] | None = None) -> list[PlannedTask]:
+def store_tasks(version: ReportVersion, document: Document, tasks: Sequence[CoreTask] | None = None,
+                fresh: bool = False) -> list[PlannedTask]:
     """The version's planned tasks (`tasks`, else extracted from `document`) as rows of its report:
-    updated by key, new ones added, gone ones removed."""
+    updated by key, new ones added, gone ones removed (`fresh`: the report has no rows yet)."""
     report = version.report
-    existing = {t.key: t for t in PlannedTask.objects.filter(source_report=report)}
+    existing = {} if fresh else {t.key: t for t in PlannedTask.objects.filter(source_report=report)}
     ends: dict[str, date] = {}
     kept: list[PlannedTask] = []
     keys: set[str] = set()
@@ -129,11 +129,13 @@ def store_tasks(version: ReportVersion, document: Document,
     return kept
 
 
-def store_late_units(version: ReportVersion, document: Document,
-                     late_units: Sequence[CoreLateUnit] | None = None) -> list[LateUnit]:
-    """The version's late units (`late_units`, else read from `document`) replace its report's."""
+def store_late_units(version: ReportVersion, document: Document, late_units: Sequence[CoreLateUnit] | None = None,
+                     fresh: bool = False) -> list[LateUnit]:
+    """The version's late units (`late_units`, else read from `document`) replace its report's
+    (`fresh`: the report has none yet)."""
     report = version.report
-    LateUnit.objects.filter(report=report).delete()
+    if not fresh:
+        LateUnit.objects.filter(report=report).delete()
     rows = [LateUnit(unit=report.unit, period=report.period, report=report, version=version, name=late.unit[:300],
                      kind=late.kind if late.kind in ("directive", "report") else "directive", topic=late.topic,
                      sentence=late.sentence, paragraph=late.paragraph[:40])
@@ -302,10 +304,12 @@ def on_new_version(version: ReportVersion, document: Document, prepared: Prepare
     """Ingest's hook: tasks, late units and matches of a newly stored report version (what depends
     on the document alone taken from `prepared` when given)."""
     known: Known = {version.pk: Target(document, prepared.candidates if prepared else None)}
-    rows = store_tasks(version, document, prepared.tasks if prepared else None)
-    store_late_units(version, document, prepared.late_units if prepared else None)
-    # a report's first version: its task rows are all new, no match or decision refers to them yet
-    rematch_source(version.report, known, rows, new=version.number == 1)
+    # a report's first version (rows of earlier versions go with them): no task, late unit, match or
+    # decision of the report exists yet, so there is nothing to look up or delete
+    fresh = version.number == 1
+    rows = store_tasks(version, document, prepared.tasks if prepared else None, fresh=fresh)
+    store_late_units(version, document, prepared.late_units if prepared else None, fresh=fresh)
+    rematch_source(version.report, known, rows, new=fresh)
     rematch_target(version.report, known)
 
 
