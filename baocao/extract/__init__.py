@@ -107,7 +107,7 @@ _CONTINUES = re.compile(
 _RECIPIENTS = re.compile(r"(?<!\w)cho(?:\s+(?:các|những|mỗi))?\s*$", re.IGNORECASE)
 # "với số tiền 7.650.000 đồng", "với tổng khối lượng 9.840 kg" after a count (words between, no
 # other figure): the amount of it
-_AMOUNT = re.compile(r"[^\d;.]{0,200}?(?:(?<!\w)(?:với|có)|,)\s+(?:tổng\s+)?(?:số\s+tiền|trị\s+giá|"
+_AMOUNT = re.compile(r"[^;.]{0,200}?(?:(?<!\w)(?:với|có)|,)\s+(?:tổng\s+)?(?:số\s+tiền|trị\s+giá|"
                      r"kinh\s+phí(?:\s+(?:hỗ\s+trợ|huy\s+động|thực\s+hiện))?|(?:số\s+)?vốn(?:\s+đầu\s+tư|\s+đăng\s+ký)?|"
                      r"phạt\s+tiền|thiệt\s+hại(?:\s+(?:về\s+)?tài\s+sản)?|khối\s+lượng|trọng\s+lượng|diện\s+tích)"
                      r"(?:\s+(?:là|ước\s+tính|ước|khoảng|gần|hơn|trên))*\s*:?\s*", re.IGNORECASE)
@@ -207,7 +207,26 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
             rate = _bare_rate(out[i - 1], fact, catalogue)
             if rate:
                 out[i] = replace_fact(fact, indicator=rate, indicator_confidence=0.7)
+    for i, fact in enumerate(out):
+        if fact.role == "basis_value" and fact.indicator is None:
+            base = _basis_indicator(fact, {f.id: f for f in out}, catalogue)
+            if base:
+                out[i] = replace_fact(fact, indicator=base, indicator_confidence=0.7)
     return out
+
+
+def _basis_indicator(fact: Fact, current: dict[str, Fact], catalogue: Catalogue) -> str | None:
+    """ "bằng 91,3% dự toán Thành phố giao (440,5 tỷ đồng)": the figure in brackets is the estimate
+    (plan, target) the percent is of — the catalogue's indicator for that basis of what was reached."""
+    for rel in fact.relations:
+        pct = current.get(rel.target) if rel.kind == "basis_of" else None
+        if pct is None or rel.basis in (None, "same_period_last_year", "previous_period"):
+            continue
+        reached = next((current.get(r.target) for r in pct.relations if r.kind == "achievement_of"), None)
+        if reached is None or not reached.indicator:
+            continue
+        return catalogue.basis_indicator(reached.indicator, rel.basis or "")
+    return None
 
 
 def _is_target(fact: Fact) -> bool:
@@ -232,7 +251,8 @@ def _bare_rate(prev: Fact, fact: Fact, catalogue: Catalogue) -> str | None:
 def _amount_of(prev: Fact, counted: str | None, fact: Fact, catalogue: Catalogue) -> str | None:
     """The money indicator of "xử phạt 4 trường hợp với số tiền 7.650.000 đồng": the amount of the
     count `prev` just before it in the sentence (whose indicator is `counted`: a ratio's is its
-    numerator's), when the catalogue names one (amount_of)."""
+    numerator's), when the catalogue names one (amount_of). Digits between are no figures (the
+    facts are consecutive): a date or an address ("01 vụ cháy tại ngõ 12 …, thiệt hại 150 triệu")."""
     if (prev.dimension != "count" or not counted
             or (prev.paragraph, prev.footnote, prev.sentence_start) != (fact.paragraph, fact.footnote, fact.sentence_start)):
         return None

@@ -118,6 +118,16 @@ class Catalogue:
             self._extra["amounts"] = {(i.amount_of, i.dimension): i.code for i in self.indicators if i.amount_of}
         return self._extra["amounts"].get((count_code, dimension))  # type: ignore[attr-defined, no-any-return]
 
+    def basis_indicator(self, reached: str, basis: str) -> str | None:
+        """The indicator of the `basis` ("plan", "estimate_province", …) that `reached` is measured
+        against: a denominator of one of its rates (ratio_of) named for the basis, or the sibling
+        code named so ("budget.revenue.total" against "estimate_local": "budget.revenue.estimate_local")."""
+        for ind in self.by_dimension("percent"):
+            if ind.ratio_of and ind.ratio_of[0] == reached and ind.ratio_of[1].endswith(basis):
+                return ind.ratio_of[1]
+        sibling = f"{reached.rsplit('.', 1)[0]}.{basis}"
+        return sibling if sibling in self.order() else None
+
     def change_codes(self, basis: str | None) -> frozenset[str]:
         """The percent indicators printed as a change against `basis` (change_of)."""
         if "changes" not in self._extra:
@@ -328,13 +338,15 @@ def _base_of(catalogue: Catalogue, numerator: str) -> str | None:
 
 
 def rate_indicator(catalogue: Catalogue, numerator: str | None, basis: str | None) -> str | None:
-    """The percent indicator that is the ratio of `numerator` to something (ratio_of in the data)."""
+    """The percent indicator that is the ratio of `numerator` to something (ratio_of in the data).
+    With a `basis` that names an estimate ("estimate_local": "dự toán HĐND giao"), only a rate
+    against that estimate: "đạt 95% dự toán HĐND giao" is not the rate against the province's."""
     if numerator is None:
         return None
-    for ind in catalogue.by_dimension("percent"):
-        if ind.ratio_of and ind.ratio_of[0] == numerator:
-            return ind.code
-    return None
+    rates = [ind for ind in catalogue.by_dimension("percent") if ind.ratio_of and ind.ratio_of[0] == numerator]
+    if basis and basis.startswith("estimate_") and any("estimate" in ind.ratio_of[1] for ind in rates):
+        rates = [ind for ind in rates if ind.ratio_of[1].endswith(basis)]
+    return rates[0].code if rates else None
 
 
 def _count_unit_ok(a: str, b: str) -> bool:

@@ -28,8 +28,9 @@ _BASIS = (
     (re.compile(r"cùng\s+kỳ", re.IGNORECASE), "same_period_last_year", ("kỳ",)),
     (re.compile(r"tháng\s+trước|kỳ\s+trước|quý\s+trước|so\s+với\s+tháng\s+\d", re.IGNORECASE), "previous_period",
      ("trước", "tháng")),
-    (re.compile(r"dự\s+toán\s+(?:của\s+)?tỉnh|dự\s+toán\s+thành\s+phố\s+giao|dự\s+toán\s+tỉnh\s+giao", re.IGNORECASE),
-     "estimate_province", ("toán",)),
+    # the province's estimate, voted by its council ("dự toán HĐND tỉnh giao") or handed down to a commune
+    (re.compile(r"dự\s+toán\s+(?:HĐND\s+)?(?:của\s+)?tỉnh|dự\s+toán\s+(?:HĐND\s+)?thành\s+phố\s+giao",
+                re.IGNORECASE), "estimate_province", ("toán",)),
     (re.compile(r"dự\s+toán\s+(?:trung\s+ương|TW)", re.IGNORECASE), "estimate_central", ("toán",)),
     (re.compile(r"dự\s+toán\s+(?:phấn\s+đấu|HĐND|địa\s+phương)", re.IGNORECASE), "estimate_local", ("toán",)),
     (re.compile(r"dự\s+toán", re.IGNORECASE), "estimate", ("toán",)),

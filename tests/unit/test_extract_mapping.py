@@ -130,3 +130,15 @@ def test_a_pair_of_counts_shares_the_words_after_the_last() -> None:
     facts = facts_of("Phát hiện, bắt giữ 64 vụ, 97 đối tượng phạm tội về ma túy.")
     assert (one(facts, "64").indicator, one(facts, "97").indicator) == ("security.drug_cases",
                                                                        "security.drug_offenders")
+
+
+def test_estimates_in_brackets_rates_by_basis_and_damage_after_an_address() -> None:
+    facts = facts_of("Thu ngân sách trên địa bàn lũy kế ước đạt 402,15 tỷ đồng, bằng 91,3% dự toán tỉnh giao "
+                     "(440,5 tỷ đồng), bằng 95% dự toán phấn đấu (423 tỷ đồng). "
+                     "Xảy ra 1 vụ cháy nhà dân tại ngõ 12 phố Phú Gia lúc 21 giờ 30 phút ngày 03/10/2025, "
+                     "thiệt hại ước khoảng 150 triệu đồng.")
+    assert one(facts, "440,5").indicator == "budget.revenue.estimate_province"
+    assert one(facts, "423").indicator == "budget.revenue.estimate_local"
+    assert one(facts, "91,3%").indicator == "budget.revenue.rate_estimate"
+    assert one(facts, "95%").indicator is None  # a rate against the local estimate: not the catalogue's rate
+    assert one(facts, "150 triệu").indicator == "fire.damage"
