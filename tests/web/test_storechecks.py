@@ -98,6 +98,20 @@ def test_a_value_far_from_its_peers_is_a_warning_and_a_fixed_one_clears(wards: l
     assert not Finding.objects.filter(code="outlier_peers", state="open").exists()
 
 
+def test_a_second_run_refreshes_a_flag_and_keeps_its_state(wards: list[str]) -> None:
+    results = [store(code, "2025-11", (fact("f", "labour.jobs_created", 20 + i, unit="lao động"),))
+               for i, code in enumerate(wards[1:])]
+    odd = store(wards[0], "2025-11", (fact("f", "labour.jobs_created", 400, unit="lao động"),))
+    ids = [i for r in [*results, odd] for i in r.value_ids]
+    StoreChecker().run(ids)
+    flagged = Finding.objects.get(code="outlier_peers")
+    Finding.objects.filter(pk=flagged.pk).update(state="accepted", comment="Có dự án lớn", message="cũ")
+    StoreChecker().run(ids)
+    again = Finding.objects.get(code="outlier_peers")
+    assert again.pk == flagged.pk and again.state == "accepted" and again.comment == "Có dự án lớn"
+    assert "5 đơn vị cùng cấp" in again.message and again.actual == 400 and again.version_id == odd.version.pk
+
+
 def test_small_counts_are_not_flagged_for_noise(wards: list[str]) -> None:
     history(wards, "traffic.accidents", 1, (2025, 11))
     check(store("06042", "2025-11", (fact("f", "traffic.accidents", 3, unit="vụ"),)))

@@ -32,13 +32,15 @@ from django.conf import settings
 from django.db import connection
 
 from baocao.web.findings.models import Finding
-from baocao.web.findings.services import upsert_store_finding
 from baocao.web.indicators.display import format_value, vn_number
-from baocao.web.indicators.models import IndicatorValue
+from baocao.web.indicators.models import Indicator, IndicatorValue
 from baocao.web.indicators.queries import Lineages, Resolver, components, fetch
 from baocao.web.periods.models import Period
 from baocao.web.units.models import Unit
 
+_VALUE_FIELDS = ("id", "unit_id", "period_id", "indicator_id", "scope", "value", "source_version_id")
+_FINDING_FIELDS = ("report", "version", "unit", "period", "source", "severity", "message", "expected", "actual",
+                   "evidence", "rule")
 HISTORY_MONTHS = 36
 MIN_HISTORY = 8
 MIN_PEERS = 5
@@ -88,6 +90,7 @@ class StoreChecker:
         self._checked: set[tuple[int, str]] = set()
         self._progress = progress_ratios()
         self._flags: dict[tuple[int, str], tuple[IndicatorValue, str, float, str]] = {}
+        self._indicators: dict[int, Indicator] = {}
 
     def _flag(self, v: IndicatorValue, code: str, message: str, expected: float, rule: str) -> None:
         self._flags[(v.pk, code)] = (v, message, expected, rule)
@@ -106,17 +109,34 @@ class StoreChecker:
         flagged = {v.pk for v, _, _, _ in self._flags.values()}
         sources = {v.pk: v for v in IndicatorValue.objects.filter(pk__in=flagged)
                    .select_related("source_fact", "source_version__report").defer("source_version__document")}
+        new: list[Finding] = []
+        changed: list[Finding] = []
         for (pk, code), (v, message, expected, rule) in self._flags.items():
             src = sources[pk]
-            upsert_store_finding(v, src.source_version, code, "warning", message, expected=expected, actual=v.value,
-                                 evidence=_evidence(src), rule=rule)
+            # what upsert_store_finding does for one value, for the whole batch at once
+            fields = dict(report=src.source_version.report, version=src.source_version, unit_id=v.unit_id,
+                          period_id=v.period_id, source="store", severity="warning", message=message,
+                          expected=expected, actual=v.value, evidence=_evidence(src), rule=rule or code)
+            found = existing.get((pk, code))
+            if found is None:
+                new.append(Finding(value_id=pk, code=code, **fields))
+                continue
+            for name, value in fields.items():
+                setattr(found, name, value)
+            changed.append(found)
+        Finding.objects.bulk_create(new)
+        Finding.objects.bulk_update(changed, _FINDING_FIELDS)
 
     def run(self, value_ids: Iterable[int]) -> CheckSummary:
         ids = list(value_ids)
         values: list[IndicatorValue] = []
         for i in range(0, len(ids), CHUNK):
-            values += IndicatorValue.objects.filter(pk__in=ids[i:i + CHUNK]).select_related("unit", "period",
-                                                                                           "indicator")
+            values += IndicatorValue.objects.filter(pk__in=ids[i:i + CHUNK]).only(*_VALUE_FIELDS)
+        # a batch's values share few units, periods and indicators: one object each, not one per value
+        units = Unit.objects.in_bulk({v.unit_id for v in values})
+        periods = Period.objects.in_bulk({v.period_id for v in values})
+        for v in values:
+            v.unit, v.period, v.indicator = units[v.unit_id], periods[v.period_id], self._indicator(v.indicator_id)
         self.summary.checked += len(values)
         by_unit: dict[int, list[IndicatorValue]] = defaultdict(list)
         groups: dict[tuple[int | None, str, int, str], set[int]] = defaultdict(set)
@@ -221,35 +241,49 @@ class StoreChecker:
 
     # -- against the peers -------------------------------------------------------------------
     def _peers(self, parent_id: int | None, level: str, period_id: int, scope: str, indicator_ids: set[int]) -> None:
-        rows = list(IndicatorValue.objects.filter(unit__parent_id=parent_id, unit__level=level, period_id=period_id,
-                                                  scope=scope, indicator_id__in=indicator_ids)
-                    .select_related("indicator", "period"))
-        by_indicator: dict[int, list[IndicatorValue]] = defaultdict(list)
+        # plain rows: a province's peers are thousands of values, and only a few get flagged
+        rows = IndicatorValue.objects.filter(unit__parent_id=parent_id, unit__level=level, period_id=period_id,
+                                             scope=scope, indicator_id__in=indicator_ids).values_list(
+            "pk", "indicator_id", "value", "source_version_id")
+        by_indicator: dict[int, list[tuple[int, int, float, int | None]]] = defaultdict(list)
         for r in rows:
-            by_indicator[r.indicator_id].append(r)
-        for group in by_indicator.values():
-            ind = group[0].indicator
-            self._checked.update((v.pk, "outlier_peers") for v in group)
+            by_indicator[r[1]].append(r)
+        flagged: list[tuple[int, int, float, float]] = []  # (value id, peers, median, z)
+        for ind_id, group in by_indicator.items():
+            self._checked.update((pk, "outlier_peers") for pk, _, _, _ in group)
             if len(group) < MIN_PEERS:
                 continue
+            ind = self._indicator(ind_id)
 
             def t(x: float, percent: bool = ind.dimension == "percent") -> float:
                 return x if percent else math.log1p(max(x, 0.0))
 
-            for v in group:
-                others = [t(o.value) for o in group if o.pk != v.pk]
-                z = modified_z(t(v.value), others)
-                med = statistics.median(o.value for o in group if o.pk != v.pk)
-                if (z is None or abs(z) <= self.threshold or v.source_version_id is None
-                        or not _material(ind.dimension, v.value, med, peers=True)):
+            for pk, _, value, source in group:
+                others = [t(o[2]) for o in group if o[0] != pk]
+                z = modified_z(t(value), others)
+                med = statistics.median(o[2] for o in group if o[0] != pk)
+                if (z is None or abs(z) <= self.threshold or source is None
+                        or not _material(ind.dimension, value, med, peers=True)):
                     continue
-                self._flag(
-                    v, "outlier_peers",
-                    f"«{ind.name}» {v.period.label}: {format_value(v.value, ind.display_unit)} khác thường so với "
-                    f"{len(others)} đơn vị cùng cấp (trung vị {format_value(med, ind.display_unit, _decimals(ind, med))}; "
-                    f"điểm Z hiệu chỉnh "
-                    f"{vn_number(z, 1)}).",
-                    med, "modified_z_peers")
+                flagged.append((pk, len(others), med, z))
+        if not flagged:
+            return
+        instances = IndicatorValue.objects.select_related("indicator", "period").in_bulk([f[0] for f in flagged])
+        for pk, peers, med, z in flagged:
+            v = instances[pk]
+            ind = v.indicator
+            self._flag(
+                v, "outlier_peers",
+                f"«{ind.name}» {v.period.label}: {format_value(v.value, ind.display_unit)} khác thường so với "
+                f"{peers} đơn vị cùng cấp (trung vị {format_value(med, ind.display_unit, _decimals(ind, med))}; "
+                f"điểm Z hiệu chỉnh "
+                f"{vn_number(z, 1)}).",
+                med, "modified_z_peers")
+
+    def _indicator(self, pk: int) -> Indicator:
+        if not self._indicators:
+            self._indicators.update((i.pk, i) for i in Indicator.objects.all())
+        return self._indicators[pk]
 
 
 def progress_ratios() -> set[str]:
