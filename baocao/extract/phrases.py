@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from baocao.text.normalize import fold
+from baocao.text.trie import trie_pattern
 
 PhraseKey = tuple[str, str]  # (indicator code, normalised phrase)
 
@@ -37,31 +38,6 @@ def normalise(text: str) -> str:
     return " " + " ".join(words.split()) + " "
 
 
-_Node = dict[str, "_Node"]  # a trie node: next character → node ("" marks an end)
-
-
-def _trie(strings: Iterable[str]) -> str:
-    """A regex that matches the longest of `strings` at a position: a character trie, where
-    shared prefixes are tried once and a longer continuation before the end of a shorter one."""
-    root: _Node = {}
-    for s in strings:
-        node = root
-        for ch in s:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: _Node) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:  # a string ends here: longer ones first, then this one
-            return f"(?:{body})?" if len(alts) == 1 else body + "?"
-        return body
-
-    return emit(root)
-
-
 class PhraseMatcher:
     """All occurrences of many normalised phrases in a normalised text."""
 
@@ -79,7 +55,7 @@ class PhraseMatcher:
                 if ch == " " and i and phrase[: i + 1] in by_phrase
                 for key in by_phrase[phrase[: i + 1]]
             )
-        self._pattern = re.compile(" (?=(" + _trie(p[1:] for p in by_phrase) + "))")
+        self._pattern = re.compile(" (?=(" + trie_pattern(p[1:] for p in by_phrase) + "))")
 
     def find(self, text: str) -> dict[PhraseKey, int]:
         """Every phrase in `text`: (code, phrase) → end of its last occurrence (after its last space)."""

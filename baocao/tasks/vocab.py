@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from baocao.text.normalize import fold
+from baocao.text.trie import trie_pattern
 
 # Words that name a sector in task sentences but are not heading keywords in sectors.yaml.
 TASK_WORDS: dict[str, tuple[str, ...]] = {
@@ -131,33 +132,10 @@ def _first_sentence_end(folded: str) -> int:
     return m.start() if m else len(folded)
 
 
-def _trie(phrases: list[str]) -> str:
-    """A regex matching the longest of `phrases` at a position: a character trie, shared prefixes
-    tried once, a longer continuation before the end of a shorter phrase (so backtracking over a
-    failed word boundary gives the next longest, as an alternation ordered longest first does)."""
-    root: dict[str, Any] = {}
-    for phrase in phrases:
-        node = root
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:  # a phrase ends here: longer ones first, then this one
-            return f"(?:{body})?" if len(alts) == 1 else body + "?"
-        return body
-
-    return emit(root)
-
-
 def _alternation(phrases: list[str]) -> re.Pattern[str]:
     """Every phrase between word boundaries, the longest at a position: the same matches as the
     alternation of the phrases ordered longest first it replaces, about ten times faster."""
-    body = _trie(sorted(set(phrases))) or "(?!)"
+    body = trie_pattern(sorted(set(phrases))) or "(?!)"
     return re.compile(rf"(?<!\w)({body})(?!\w)")
 
 
