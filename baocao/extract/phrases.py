@@ -17,25 +17,42 @@ from baocao.text.trie import trie_pattern
 PhraseKey = tuple[str, str]  # (indicator code, normalised phrase)
 
 # Clause punctuation stays in the normalised text as a "," word (";" as itself: it ends a clause),
-# so that no phrase matches across it ("đúng hạn 263 hồ sơ, quá hạn" holds no "hồ sơ quá hạn"). Inside numbers ("1.234,5") it
-# does no harm: no phrase holds a digit.
+# so that no phrase matches across it ("đúng hạn 263 hồ sơ, quá hạn" holds no "hồ sơ quá hạn").
+# Inside numbers ("1.234,5") it does no harm: no phrase holds a digit.
 _BARRIERS = ",;:()[]!?."
-_NON_WORD = re.compile(r"[^\w%]+")
-_BARRIER = re.compile("[" + re.escape(_BARRIERS.replace(";", "")) + "]")
-# the same for ASCII text (what folding leaves of Vietnamese), with str.translate: fast on ASCII
-_NORM_ASCII = str.maketrans({c: (f" {c} " if c == ";" else " , " if c in _BARRIERS else " ")
-                             for c in map(chr, range(128)) if not (c.isalnum() or c in "_%")})
+
+
+def _norm_char(folded: str) -> str:
+    """What one folded character becomes: itself (a word character), a clause mark, or a space."""
+    out = []
+    for c in folded:
+        if c == ";":
+            out.append(" ; ")
+        elif c in _BARRIERS:
+            out.append(" , ")
+        elif c.isalnum() or c in "_%":
+            out.append(c)
+        else:
+            out.append(" ")
+    return "".join(out)
+
+
+class _Norms(dict[int, str]):
+    """Code point → its fold with non-word characters spaced, filled the first time one is met:
+    folding and spacing in one `str.translate`."""
+
+    def __missing__(self, cp: int) -> str:
+        out = self[cp] = _norm_char(fold(chr(cp)))
+        return out
+
+
+_NORMS = _Norms()
 
 
 def normalise(text: str) -> str:
     """Folded words and clause marks separated by single spaces, with a space at both ends
     (" thu ngan sach , trong do ")."""
-    folded = fold(text)
-    if folded.isascii():
-        return " " + " ".join(folded.translate(_NORM_ASCII).split()) + " "
-    words = " ; ".join(" , ".join(_NON_WORD.sub(" ", part) for part in _BARRIER.split(clause))
-                       for clause in folded.split(";"))
-    return " " + " ".join(words.split()) + " "
+    return " " + " ".join(text.translate(_NORMS).split()) + " "
 
 
 class PhraseMatcher:
