@@ -126,9 +126,14 @@ def qualifiers(text: str, sentence: tuple[int, int], clause_at: int, mention: Me
     )
 
 
+SUBJECT_WINDOW = 200
+
+
 def subject(text: str, clause_at: int, mention: Mention, section_title: str = "") -> str:
     """A short phrase saying what is measured, taken from the words around the number."""
-    before = text[clause_at : mention.start]
+    # the phrase is the last few words: a long clause is read from its last SUBJECT_WINDOW characters
+    start = clause_at if mention.start - clause_at <= SUBJECT_WINDOW else text.find(" ", mention.start - SUBJECT_WINDOW)
+    before = text[max(clause_at, start) : mention.start]
     if _DIGIT.search(before):
         before = _NOISE.sub(" ", before)
         before = _TRAILING_NUMBER.sub(" ", before) if _ENDS_WITH_DIGIT.search(before) else before
