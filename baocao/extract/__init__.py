@@ -116,7 +116,7 @@ _PARTS_OPENING = re.compile(r"\W*(?:trong\s+đó|gồm|bao\s+gồm)\b", re.IGNOR
 _RATE_AFTER = re.compile(r"\s*,?\s*(?:đạt|bằng)(?:\s+tỷ\s+lệ)?\s*", re.IGNORECASE)
 _OVER_DENOMINATOR = re.compile(r"\s*/\s*\d[\d.,]*\s*")
 _NEXT_COUNT = re.compile(r"\s*(?:,|và)?\s*\d[\d.]*\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?=[^\W\d_])")
-_AFTER_NOUN = re.compile(r"\s*([^\W\d_][^,;:.()\d%]{0,50}?)(?=\s*(?:[,;:.()%]|\d|đạt|tăng|giảm|bằng|với|$))")
+_AFTER_NOUN = re.compile(r"\s*([^\W\d_][^,;:.()\d%]{0,50}?)(?=\s*(?:[,;:.()%]|\d|đạt|tăng|giảm|bằng|với|cho\s|của\s|tại\s|$))")
 
 
 BEFORE_WINDOW = 160  # characters of the sentence before a number that may name what it measures

@@ -32,6 +32,7 @@ class Indicator:
     unit_folded: str = ""
     amount_of: str = ""  # the count it is the amount (money, mass…) of (see indicators.yaml)
     change_of: str = ""  # for a percent printed as a change: against which basis (see indicators.yaml)
+    bare: bool = False  # a bare count of its unit measures it (see indicators.yaml)
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,12 @@ class Catalogue:
         sibling = f"{reached.rsplit('.', 1)[0]}.{basis}"
         return sibling if sibling in self.order() else None
 
+    def bare_code(self, unit: str) -> str | None:
+        """The indicator a bare count of `unit` measures (bare), if one is marked."""
+        if "bare" not in self._extra:
+            self._extra["bare"] = {i.unit_folded: i.code for i in self.by_dimension("count") if i.bare}
+        return self._extra["bare"].get(self.folded_unit(unit))  # type: ignore[attr-defined, no-any-return]
+
     def change_codes(self, basis: str | None) -> frozenset[str]:
         """The percent indicators printed as a change against `basis` (change_of)."""
         if "changes" not in self._extra:
@@ -170,6 +177,7 @@ def load_catalogue(data_dir: Path | None = None) -> Catalogue:
                 unit_folded=fold(str(item["unit"])),
                 amount_of=item.get("amount_of") or "",
                 change_of=item.get("change_of") or "",
+                bare=bool(item.get("bare", False)),
             )
         )
     return Catalogue(tuple(out))
@@ -246,6 +254,10 @@ def map_indicator(catalogue: Catalogue, dimension: str, unit: str, role: str | N
         # the words before a numerator name a part ("kết thúc 301/306 cuộc thanh tra"); only
         # when they name nothing is it the set after the denominator
         best = _best(catalogue, _scores(catalogue, allowed, ctx._replace(after=ctx.over)), dimension, unit)
+    if (best[1] is None or best[0] < _MIN_SCORE) and dimension == "count" and role is None:
+        bare = catalogue.bare_code(unit)  # "toàn xã có 06 trường": what a bare count of its noun is
+        if bare is not None and bare in allowed:
+            best = (_MIN_SCORE, bare)
     if best[1] is None or best[0] < _MIN_SCORE:
         return None, 0.0
     code = best[1]

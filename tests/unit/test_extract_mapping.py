@@ -142,3 +142,14 @@ def test_estimates_in_brackets_rates_by_basis_and_damage_after_an_address() -> N
     assert one(facts, "91,3%").indicator == "budget.revenue.rate_estimate"
     assert one(facts, "95%").indicator is None  # a rate against the local estimate: not the catalogue's rate
     assert one(facts, "150 triệu").indicator == "fire.damage"
+
+
+def test_a_bare_count_of_schools_is_the_number_of_schools() -> None:
+    facts = facts_of("Năm học 2025-2026, toàn xã có 06 trường với 2.318 học sinh.",
+                     "Ghi nhận 09 ca sốt xuất huyết, tăng 03 ca so với cùng kỳ.")
+    assert one(facts, "06").indicator == "edu.schools_total"
+    assert one(facts, "09").indicator == "health.disease_cases"
+    catalogue = load_catalogue()
+    bare = [i for i in catalogue.indicators if i.bare]
+    assert all(i.dimension == "count" for i in bare)
+    assert len({i.unit for i in bare}) == len(bare)  # one indicator per noun at most
