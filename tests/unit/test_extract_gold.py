@@ -44,3 +44,4 @@ def test_gold_files_are_well_formed() -> None:
         for fact in data["facts"]:
             assert {"raw", "value", "unit", "dimension", "context"} <= set(fact)
         assert Path(f).stem == data["seed"]
+
