@@ -14,8 +14,7 @@ from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_extract import evaluate  # noqa: E402
-
+from bench_extract import evaluate
 
 DEV = sorted((ROOT / "bench" / "dev").glob("*.txt"))
 
