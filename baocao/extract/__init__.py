@@ -150,7 +150,8 @@ def _context(fact: Fact, title: str, texts: dict[tuple[str | None, int | None], 
         if pair:
             tail = _AFTER_NOUN.match(after, pair.end())
     elided, item = elided_head(before)
-    recipients = fact.dimension == "count" and bool(_RECIPIENTS.search(before))
+    last = before[-16:]  # "$"-anchored: search only the end (a search tries every position)
+    recipients = fact.dimension == "count" and "ho" in last.lower() and bool(_RECIPIENTS.search(last))
     return Context(before=before, after=f"{noun} {tail.group(1) if tail else ''}".strip(), section=title,
                    previous=previous, elided=elided, elided_item=item, over=over_noun,
                    recipients=recipients)
