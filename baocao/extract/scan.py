@@ -195,6 +195,8 @@ def scan(text: str, lex: Lexicon, rules: NonFactRules, noun_re: re.Pattern[str])
             if unit is None:
                 continue
             number = parse_number(num_match.group(0))
+            if unit.dimension == "count" and not unit.implied:
+                unit = _factor_or_score(text, num_match.start(), unit, number.value * unit.factor)
             role = "percent" if unit.dimension == "percent" else "value"
             if len(items) == 2 and _same_unit(units[0], units[1]):
                 role = "numerator" if i == 0 else "denominator"
@@ -216,6 +218,19 @@ def scan(text: str, lex: Lexicon, rules: NonFactRules, noun_re: re.Pattern[str])
                 )
             )
     return out
+
+
+_TIMES_BEFORE = re.compile(r"(?:tăng|giảm|gấp|bằng)\s*$", re.IGNORECASE)
+
+
+def _factor_or_score(text: str, start: int, unit: Unit, value: float) -> Unit:
+    """ "tăng 2,3 lần so với cùng kỳ" is a factor and "đạt 86,12 điểm" a score, not counts of
+    times or of places: both are read as `other`, in the printed unit."""
+    if unit.unit == "lần" and _TIMES_BEFORE.search(text, max(0, start - 8), start):
+        return unit._replace(dimension="other")
+    if unit.unit == "điểm" and not float(value).is_integer():
+        return unit._replace(dimension="other")
+    return unit
 
 
 def _same_unit(a: Unit | None, b: Unit | None) -> bool:

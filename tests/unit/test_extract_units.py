@@ -137,3 +137,12 @@ def test_clock_minutes_and_nouns_read_only_after_a_number() -> None:
                   "Hồ sơ không đủ điều kiện: 88; đón 120 khẩu.")
     # "88" takes its noun from the head of the clause, not from the "kiện" of "điều kiện"
     assert [(f.raw, f.unit) for f in fs] == [("01 vụ", "vụ"), ("01 vụ", "vụ"), ("88", "hồ sơ"), ("120 khẩu", "khẩu")]
+
+
+def test_factors_scores_and_addresses() -> None:
+    fs = facts_of("Ghi nhận 1.126 ca sốt xuất huyết, tăng 2,3 lần so với cùng kỳ. Chỉ số PAR INDEX đạt 86,12 điểm; "
+                  "phun khử trùng 708 điểm. Xảy ra 01 vụ cháy tại khu phố 5, ấp 3 có 120 hộ.")
+    got = {f.raw: (f.dimension, f.unit) for f in fs}
+    assert got["2,3 lần"] == ("other", "lần") and got["86,12 điểm"] == ("other", "điểm")
+    assert got["708 điểm"] == ("count", "điểm")
+    assert "5" not in got and "3" not in got and got["120 hộ"] == ("count", "hộ")
