@@ -27,8 +27,12 @@ _AT_DIGITS = (
     (re.compile(r"(?<![\d/.,])\d{1,2}/\d{4}(?![\d/])"), ("/",)),  # tháng 6/2025
     (re.compile(r"(?<![\w.,])\d+(?:/\d{2,4})?[/-](?=[A-ZĐ])[\wĐđ.]*(?:[-/][\wĐđ.]+)*"), ("/", "-")),  # 2273/QĐ-UBND
     (re.compile(r"(?<![\d.,])(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}(?![\d.,])"), ("-", "–")),  # 2021 - 2025
-    (re.compile(r"(?<!\d)24\s*/\s*(?:24|7)(?!\d)"), ("24",)),  # round-the-clock
+    # round-the-clock ("trực 24/24 giờ", "24/7"), not a ratio of people ("24/24 thanh niên")
+    (re.compile(r"(?<!\d)24\s*/\s*(?:24|7)(?!\d)(?!\s*(?!giờ|h\b)[^\W\d_])", re.IGNORECASE), ("24",)),
     (re.compile(r"(?<!\d)\d{1,2}\s*h\s*\d{2}(?!\d)", re.IGNORECASE), ("h",)),  # clock 8h30
+    # from 11 to 15 o'clock ("từ 11 giờ đến 15 giờ"): a span of the day, not durations
+    (re.compile(r"(?<!\d)\d{1,2}\s*giờ(?:\s*\d{1,2}(?:\s*phút)?)?\s*(?:đến|-|–)\s*\d{1,2}\s*giờ", re.IGNORECASE),
+     ("giờ",)),
     # 14 giờ 30 phút; 14 giờ 30 ngày 28/8 (the minutes, then the date)
     (re.compile(r"(?<!\d)\d{1,2}\s*giờ\s*\d{1,2}(?:\s*phút|(?=\s*,?\s*ngày\s+\d))", re.IGNORECASE), ("giờ",)),
     (re.compile(r"(?<![\d/])\d{1,2}\s*[-–]\s*(?=\d{1,2}/\d{1,2})"), ("/",)),  # 27-31/3/2025: start of a day range

@@ -146,3 +146,10 @@ def test_factors_scores_and_addresses() -> None:
     assert got["2,3 lần"] == ("other", "lần") and got["86,12 điểm"] == ("other", "điểm")
     assert got["708 điểm"] == ("count", "điểm")
     assert "5" not in got and "3" not in got and got["120 hộ"] == ("count", "hộ")
+
+
+def test_round_the_clock_and_spans_of_the_day_are_not_quantities_but_a_ratio_of_people_is() -> None:
+    fs = facts_of("Giao quân với 24/24 thanh niên nhập ngũ; trực 24/24 giờ; tuần tra từ 11 giờ đến 15 giờ; "
+                  "chợ có 412 ki-ốt; thi với 2.380 thí sinh; dự thi vào lớp 10: 286 em.")
+    assert [(f.raw, f.unit) for f in fs] == [("24", "thanh niên"), ("24 thanh niên", "thanh niên"),
+                                            ("412 ki-ốt", "ki-ốt"), ("2.380 thí sinh", "thí sinh"), ("286 em", "em")]
