@@ -169,6 +169,10 @@ def _comparisons(text: str, drafts: list[Draft]) -> None:
     last_basis: dict[tuple[int, int], str] = {}
     for d in drafts:
         inherited = last_basis.get(d.sentence)
+        if inherited is None and d.role == "percent_change" and d.fact.qualifiers.scope == "year_to_date":
+            # "CPI bình quân 11 tháng tăng 3,27%": months to date, with no basis printed, are
+            # compared with the same months of last year
+            inherited = "same_period_last_year"
         if inherited == "previous_period" and d.fact.qualifiers.scope in ("year_to_date", "cumulative"):
             # "… giảm 7,3% so với tháng trước; tính chung 8 tháng tăng 6,05%": the months to date
             # are compared with the same months of last year

@@ -153,3 +153,10 @@ def test_a_bare_count_of_schools_is_the_number_of_schools() -> None:
     bare = [i for i in catalogue.indicators if i.bare]
     assert all(i.dimension == "count" for i in bare)
     assert len({i.unit for i in bare}) == len(bare)  # one indicator per noun at most
+
+
+def test_months_to_date_compare_with_last_year_and_fines_paid_in() -> None:
+    facts = facts_of("Chỉ số giá tiêu dùng (CPI) bình quân 11 tháng tăng 3,27%.",
+                     "Xử phạt 27 trường hợp vi phạm trật tự an toàn giao thông, nộp ngân sách 18,35 triệu đồng.")
+    assert one(facts, "3,27%").indicator == "economy.cpi"
+    assert one(facts, "18,35").indicator == "traffic.fines"
