@@ -169,9 +169,11 @@ def _comparisons(text: str, drafts: list[Draft]) -> None:
     last_basis: dict[tuple[int, int], str] = {}
     for d in drafts:
         inherited = last_basis.get(d.sentence)
-        if inherited is None and d.role == "percent_change" and d.fact.qualifiers.scope == "year_to_date":
-            # "CPI bình quân 11 tháng tăng 3,27%": months to date, with no basis printed, are
-            # compared with the same months of last year
+        if (inherited is None and d.role == "percent_change"
+                and not any(r.kind == "change_of" for r in d.relations)):
+            # "CPI bình quân 11 tháng tăng 3,27%", "IIP quý III tăng 11,3%": a change of what the
+            # words name, printed with no basis, is against the same period of last year (as
+            # statistics print growth); it links to no figure, so no check compares it
             inherited = "same_period_last_year"
         if inherited == "previous_period" and d.fact.qualifiers.scope in ("year_to_date", "cumulative"):
             # "… giảm 7,3% so với tháng trước; tính chung 8 tháng tăng 6,05%": the months to date

@@ -160,3 +160,11 @@ def test_months_to_date_compare_with_last_year_and_fines_paid_in() -> None:
                      "Xử phạt 27 trường hợp vi phạm trật tự an toàn giao thông, nộp ngân sách 18,35 triệu đồng.")
     assert one(facts, "3,27%").indicator == "economy.cpi"
     assert one(facts, "18,35").indicator == "traffic.fines"
+
+
+def test_growth_printed_without_basis_and_a_bare_fine() -> None:
+    facts = facts_of("Chỉ số sản xuất công nghiệp (IIP) quý III tăng 11,3%; 9 tháng tăng 10,7%.",
+                     "Xử phạt vi phạm trật tự an toàn giao thông 27 trường hợp, phạt 23,5 triệu đồng.")
+    assert one(facts, "11,3%").indicator == "industry.production_index"
+    assert one(facts, "10,7%").indicator == "industry.production_index"
+    assert one(facts, "23,5").indicator == "traffic.fines"
