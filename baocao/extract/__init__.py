@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from baocao.extract.catalogue import Catalogue, Context, load_catalogue, map_indicator, maps, rate_indicator
+from baocao.extract.catalogue import Catalogue, Context, can_map, load_catalogue, map_indicator, rate_indicator
 from baocao.extract.context import Cues, elided_head, qualifiers, subject
 from baocao.extract.drafts import Draft
 from baocao.extract.lexicon import load_lexicon, load_partitions
@@ -167,8 +167,7 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
     out: list[Fact] = []
     for fact in facts:
         basis = next((r.basis for r in fact.relations if r.kind == "change_of"), None)
-        if (not maps(fact.dimension, fact.role) or (fact.role == "percent_change" and not catalogue.change_codes(basis))
-                or fact.paragraph in plans or _is_target(fact)):
+        if not can_map(catalogue, fact.dimension, fact.role, basis) or fact.paragraph in plans or _is_target(fact):
             code, confidence = None, 0.0
         else:
             ctx = _context(fact, titles.get(fact.paragraph or "", ""), texts)
@@ -187,11 +186,12 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
                 out[i] = fact = replace_fact(fact, indicator=amount, indicator_confidence=0.8)
         if i and fact.dimension != "percent":
             prev = out[i - 1]
+            between = _between(prev, fact)
             if (
                 prev.indicator
-                and (prev.paragraph, prev.footnote, prev.sentence_start) == (fact.paragraph, fact.footnote, fact.sentence_start)
+                and between is not None
                 and (prev.dimension, prev.unit) == (fact.dimension, fact.unit)
-                and _CONTINUES.fullmatch(fact.sentence[prev.end - fact.sentence_start : fact.start - fact.sentence_start])
+                and _CONTINUES.fullmatch(between)
             ):
                 # "thu được 706 triệu đồng lũy kế đạt 4.567 triệu đồng": the same measure, cumulated
                 out[i] = replace_fact(fact, indicator=prev.indicator, indicator_confidence=prev.indicator_confidence)
@@ -209,12 +209,20 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
             rate = _bare_rate(out[i - 1], fact, catalogue)
             if rate:
                 out[i] = replace_fact(fact, indicator=rate, indicator_confidence=0.7)
+    current = {f.id: f for f in out}
     for i, fact in enumerate(out):
         if fact.role == "basis_value" and fact.indicator is None:
-            base = _basis_indicator(fact, {f.id: f for f in out}, catalogue)
+            base = _basis_indicator(fact, current, catalogue)
             if base:
                 out[i] = replace_fact(fact, indicator=base, indicator_confidence=0.7)
     return out
+
+
+def _between(prev: Fact, fact: Fact) -> str | None:
+    """The text between two facts of one sentence (`prev` first); None when the sentences differ."""
+    if (prev.paragraph, prev.footnote, prev.sentence_start) != (fact.paragraph, fact.footnote, fact.sentence_start):
+        return None
+    return fact.sentence[prev.end - fact.sentence_start : fact.start - fact.sentence_start]
 
 
 def _basis_indicator(fact: Fact, current: dict[str, Fact], catalogue: Catalogue) -> str | None:
@@ -242,10 +250,8 @@ def _is_target(fact: Fact) -> bool:
 def _bare_rate(prev: Fact, fact: Fact, catalogue: Catalogue) -> str | None:
     """ "điều tra làm rõ 38 vụ, đạt 90,5%": a percent right after a figure, with no basis printed,
     is the rate of that figure's indicator (ratio_of in the catalogue)."""
-    if (prev.dimension == "percent" or not prev.indicator
-            or (prev.paragraph, prev.footnote, prev.sentence_start) != (fact.paragraph, fact.footnote, fact.sentence_start)):
-        return None
-    if not _RATE_AFTER.fullmatch(fact.sentence[prev.end - fact.sentence_start : fact.start - fact.sentence_start]):
+    between = _between(prev, fact)
+    if prev.dimension == "percent" or not prev.indicator or between is None or not _RATE_AFTER.fullmatch(between):
         return None
     return rate_indicator(catalogue, prev.indicator, None)
 
@@ -255,10 +261,7 @@ def _amount_of(prev: Fact, counted: str | None, fact: Fact, catalogue: Catalogue
     count `prev` just before it in the sentence (whose indicator is `counted`: a ratio's is its
     numerator's), when the catalogue names one (amount_of). Digits between are no figures (the
     facts are consecutive): a date or an address ("01 vụ cháy tại ngõ 12 …, thiệt hại 150 triệu")."""
-    if (prev.dimension != "count" or not counted
-            or (prev.paragraph, prev.footnote, prev.sentence_start) != (fact.paragraph, fact.footnote, fact.sentence_start)):
-        return None
-    between = fact.sentence[prev.end - fact.sentence_start : fact.start - fact.sentence_start]
-    if not _AMOUNT.fullmatch(between):
+    between = _between(prev, fact)
+    if prev.dimension != "count" or not counted or between is None or not _AMOUNT.fullmatch(between):
         return None
     return catalogue.amount_indicator(counted, fact.dimension)

@@ -223,11 +223,12 @@ class Context(NamedTuple):
     recipients: bool = False  # "tặng quà cho 9 hộ nghèo": the noun after the number says who received
 
 
-def maps(dimension: str, role: str | None) -> bool:
-    """Whether a fact of this dimension and role can measure an indicator at all (a percent of
-    plan measures none of its own; a percent change only an indicator printed as one)."""
+def can_map(catalogue: Catalogue, dimension: str, role: str | None, basis: str | None = None) -> bool:
+    """Whether a fact of this dimension and role can measure an indicator at all: a percent of
+    plan measures none of its own; a percent change only an indicator printed as a change
+    against its `basis` (change_of)."""
     if role == "percent_change":
-        return dimension == "percent"
+        return dimension == "percent" and bool(catalogue.change_codes(basis))
     return not ((dimension == "percent" and role not in _RATE_ROLES) or role in ("change", "basis_value"))
 
 
@@ -238,11 +239,9 @@ def map_indicator(catalogue: Catalogue, dimension: str, unit: str, role: str | N
     A phrase right after the number (the count noun phrase) is the strongest clue; a phrase
     before it counts less the farther it stands; the section title counts least.
     """
-    if not maps(dimension, role):
+    if not can_map(catalogue, dimension, role, basis):
         return None, 0.0
     allowed = catalogue.change_codes(basis) if role == "percent_change" else catalogue.codes_of(dimension)
-    if not allowed:
-        return None, 0.0
     if role == "percent_change":
         # "IIP tăng 6,05%, trong đó: công nghiệp khai khoáng tăng 14,56%": a part's change is not the whole's
         cut = ctx.before.lower().rfind("trong đó")
@@ -306,8 +305,9 @@ def _scores(catalogue: Catalogue, allowed: frozenset[str], ctx: Context) -> dict
             keep(code, size[phrase] + 10 - min(distance / _DISTANCE_STEP, _DISTANCE_MAX))
     if ctx.elided:
         elided_len, found_elided = catalogue.find(ctx.elided)
+        item_len = len(normalise(ctx.elided_item))
         for key, end in found_elided.items():
-            if end == elided_len and len(key[1]) > len(normalise(ctx.elided_item)) + 1:
+            if end == elided_len and len(key[1]) > item_len + 1:
                 keep(key[0], size[key[1]] + 10)  # as if right before the number
     for key in found_previous:
         if key not in found_after and key not in found_before:

@@ -169,19 +169,16 @@ def _comparisons(text: str, drafts: list[Draft]) -> None:
     last_basis: dict[tuple[int, int], str] = {}
     for d in drafts:
         inherited = last_basis.get(d.sentence)
-        if (inherited is None and d.role == "percent_change"
-                and not any(r.kind == "change_of" for r in d.relations)):
-            # "CPI bình quân 11 tháng tăng 3,27%", "IIP quý III tăng 11,3%": a change of what the
-            # words name, printed with no basis, is against the same period of last year (as
-            # statistics print growth); it links to no figure, so no check compares it
-            inherited = "same_period_last_year"
         if inherited == "previous_period" and d.fact.qualifiers.scope in ("year_to_date", "cumulative"):
             # "… giảm 7,3% so với tháng trước; tính chung 8 tháng tăng 6,05%": the months to date
             # are compared with the same months of last year
             inherited = "same_period_last_year"
-        if d.role == "percent_change" and inherited and not any(r.kind == "change_of" for r in d.relations):
-            # "…tăng 9,6% so với cùng kỳ; tính chung 10 tháng tăng 8,9%": a change of the same kind
-            d.relations.append(Relation("change_of", target="", basis=inherited))
+        if d.role == "percent_change" and not any(r.kind == "change_of" for r in d.relations):
+            # a change of what the words name: of the kind before it in the sentence ("…tăng 9,6%
+            # so với cùng kỳ; tính chung 10 tháng tăng 8,9%"), else, printed with no basis ("IIP
+            # quý III tăng 11,3%"), against the same period of last year, as statistics print
+            # growth; it links to no figure, so no check compares it
+            d.relations.append(Relation("change_of", target="", basis=inherited or "same_period_last_year"))
         for i, rel in enumerate(d.relations):
             if rel.kind != "change_of":
                 continue
