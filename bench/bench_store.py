@@ -20,7 +20,6 @@ import argparse
 import json
 import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,7 +29,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse, urlunparse
 
-from common import ROOT, report
+from common import ROOT, report, timed
+
+from baocao.text.dates import month_run
 
 SEED = 11
 
@@ -162,13 +163,6 @@ def _cpu() -> float:
 
 
 # -- bulk data ---------------------------------------------------------------------------------------
-def _months(start: tuple[int, int], count: int) -> list[tuple[int, int]]:
-    y, m = start
-    out = []
-    for _ in range(count):
-        out.append((y, m))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
 
 
 def insert_values(rows: Any, chunk: int = 50_000) -> int:
@@ -233,17 +227,6 @@ def _value(base: float, size: float, month: int, noise: float) -> float:
     return round(base * size * season * noise, 1)
 
 
-def _timed(fn: Any, rounds: int) -> dict[str, float]:
-    for _ in range(3):
-        fn(0)
-    times = []
-    for k in range(rounds):
-        t = time.perf_counter()
-        fn(k)
-        times.append((time.perf_counter() - t) * 1000)
-    times.sort()
-    return {"p50_ms": round(statistics.median(times), 1), "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1),
-            "max_ms": round(times[-1], 1)}
 
 
 # -- province scale ----------------------------------------------------------------------------------
@@ -264,7 +247,7 @@ def bench_province(quick: bool, rounds: int) -> dict[str, Any]:
         f"{link.unit_code},{link.predecessor_code},{link.share},{link.kind},{link.date}\n"
         for link in province.lineage), actor="bench")
     ids = dict(Unit.objects.values_list("code", "pk"))
-    months = _months((2026 - years, 1), 12 * years)
+    months = month_run((2026 - years, 1), 12 * years)
     periods = {ym: ensure_period(f"{ym[0]}-{ym[1]:02d}").pk for ym in months}
     plan = _indicator_plan()
     rng = random.Random(SEED)
@@ -316,8 +299,8 @@ def _queries(province: Any, user: Any, period_ids: list[int], plan: list[tuple[i
         i, scope = rng.choice(period_pairs)
         rollup(inds[i], province, rng.choice(periods), scope)
 
-    return {"series": _timed(series, rounds), "ranking": _timed(ranking, rounds),
-            "rollup": _timed(province_rollup, rounds)}
+    return {"series": timed(series, rounds), "ranking": timed(ranking, rounds),
+            "rollup": timed(province_rollup, rounds)}
 
 
 # -- national scale ----------------------------------------------------------------------------------
@@ -335,7 +318,7 @@ def bench_national(quick: bool, rounds: int, n_indicators: int) -> dict[str, Any
         lines += [f"{pcode}{c:03d},Xã {p}-{c},xã,{pcode},," for c in range(per_province)]
     import_units("\n".join(lines) + "\n", actor="bench")
     units = list(Unit.objects.filter(level="commune").values_list("pk", flat=True))
-    months = _months((2026 - years, 1), 12 * years)
+    months = month_run((2026 - years, 1), 12 * years)
     periods = [ensure_period(f"{y}-{m:02d}").pk for y, m in months]
     plan = _indicator_plan(n_indicators)
     rng = random.Random(SEED)

@@ -19,7 +19,6 @@ import argparse
 import hashlib
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -28,7 +27,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse, urlunparse
 
-from common import report
+from common import report, timed
+
+from baocao.text.dates import month_run
 
 SEED = 17
 QUERIES = ["giải ngân", "giai ngan", "GPMB", "thu ngân sách nhà nước", "tai nan giao thong", "hồ sơ",
@@ -36,26 +37,8 @@ QUERIES = ["giải ngân", "giai ngan", "GPMB", "thu ngân sách nhà nước", 
 TARGETS = {"dashboard": 150, "overview": 150, "explorer": 150, "search": 200}
 
 
-def months(start: tuple[int, int], count: int) -> list[tuple[int, int]]:
-    y, m = start
-    out = []
-    for _ in range(count):
-        out.append((y, m))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
 
 
-def timed(fn: Any, rounds: int) -> dict[str, float]:
-    for k in range(3):
-        fn(k)
-    times = []
-    for k in range(rounds):
-        t = time.perf_counter()
-        fn(k)
-        times.append((time.perf_counter() - t) * 1000)
-    times.sort()
-    return {"p50_ms": round(statistics.median(times), 1), "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1),
-            "max_ms": round(times[-1], 1)}
 
 
 def executemany(sql: str, rows: Any, chunk: int = 20_000) -> int:
@@ -92,7 +75,7 @@ def load(communes: int, years: int, rng: random.Random) -> dict[str, Any]:
         f"{k.unit_code},{k.predecessor_code},{k.share},{k.kind},{k.date}\n" for k in province.lineage), actor="bench")
     units = {u.code: u for u in Unit.objects.all()}
     root = units[province.code]
-    span = months((2026 - years, 1), 12 * years)
+    span = month_run((2026 - years, 1), 12 * years)
     periods = {ym: ensure_period(f"{ym[0]}-{ym[1]:02d}") for ym in span}
     now = datetime.now(UTC)
     plan: list[tuple[str, tuple[int, int]]] = []

@@ -11,15 +11,7 @@ from pathlib import Path
 from baocao.synth.series import Series
 from baocao.synth.world import make_province
 from baocao.synth.writer import render_report
-
-
-def _months(start: tuple[int, int], count: int) -> list[tuple[int, int]]:
-    y, m = start
-    out = []
-    for _ in range(count):
-        out.append((y, m))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
+from baocao.text.dates import month_run
 
 
 def write_corpus(out_dir: Path | str, n_communes: int, months: int, seed: int, start: tuple[int, int] = (2024, 1),
@@ -47,7 +39,7 @@ def write_corpus(out_dir: Path | str, n_communes: int, months: int, seed: int, s
             w.writerow([link.unit_code, link.predecessor_code, f"{link.share:g}", link.kind, link.date.isoformat()])
     paths: list[Path] = []
     with (out / "truth.jsonl").open("w", encoding="utf-8") as truth:
-        for year, month in _months(start, months):
+        for year, month in month_run(start, months):
             for unit in province.units_on(date(year, month, 1)):
                 report = render_report(province, unit.code, year, month, seed, mistakes, series=series)
                 path = out / f"{unit.code}_{year}-{month:02d}.txt"

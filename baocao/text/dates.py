@@ -87,3 +87,13 @@ def parse_date_line(text: str) -> tuple[str, str | None, str | None] | None:
         return text.strip(), place, None
     iso = f"{year:04d}-{month:02d}-{day:02d}" if is_valid(day, month, year) else None
     return text.strip(), place, iso
+
+
+def month_run(start: tuple[int, int], count: int) -> list[tuple[int, int]]:
+    """`count` consecutive calendar months (year, month) from `start`."""
+    y, m = start
+    out = []
+    for _ in range(count):
+        out.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
