@@ -44,7 +44,7 @@ class Catalogue:
     _extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
     # per document (see forget): raw text → (normalised length, phrases found), normalised text →
     # phrases found; unit → folded unit
-    _found: dict[str, tuple[int, dict[PhraseKey, int], int]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _found: dict[str, tuple[int, dict[PhraseKey, int], int, int]] = field(default_factory=dict, compare=False, hash=False, repr=False)
     _found_norm: dict[str, dict[PhraseKey, int]] = field(default_factory=dict, compare=False, hash=False, repr=False)
     _units: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
@@ -74,9 +74,10 @@ class Catalogue:
         hit = self.find_clauses(text)
         return hit[0], hit[1]
 
-    def find_clauses(self, text: str) -> tuple[int, dict[PhraseKey, int], int]:
-        """`find`, and where the last clause of the text begins in its normalised form: after the
-        last ";", "trong đó" or "gồm" (0 when the text is one clause)."""
+    def find_clauses(self, text: str) -> tuple[int, dict[PhraseKey, int], int, int]:
+        """`find`, where the last clause of the text begins in its normalised form (after the
+        last ";", "trong đó" or "gồm"; 0 when the text is one clause) and where its last figure
+        ends (0 when it has none)."""
         hit = self._found.get(text)
         if hit is None:
             if len(self._found) > 20000:
@@ -87,7 +88,7 @@ class Catalogue:
             if found is None:
                 found = self._found_norm[norm] = self.matcher().find(norm)
             clause = max(norm.rfind(" ; "), norm.rfind(" trong do "), norm.rfind(" gom "))
-            hit = self._found[text] = (len(norm), found, clause + 1)
+            hit = self._found[text] = (len(norm), found, clause + 1, _last_figure_end(norm))
         return hit
 
     def folded_unit(self, unit: str) -> str:
@@ -283,7 +284,7 @@ def _scores(catalogue: Catalogue, allowed: frozenset[str], ctx: Context) -> dict
     farther it stands), in the sentence before, in the section title.
     """
     size = catalogue._sizes
-    before_len, found_before, clause_at = catalogue.find_clauses(ctx.before)
+    before_len, found_before, clause_at, figure_at = catalogue.find_clauses(ctx.before)
     found_after = catalogue.find(ctx.after)[1]
     found_previous = catalogue.find(ctx.previous)[1]
     found_section = catalogue.find(ctx.section)[1]
@@ -296,9 +297,13 @@ def _scores(catalogue: Catalogue, allowed: frozenset[str], ctx: Context) -> dict
     for code, phrase in found_after:
         # the recipients of what the words before name weigh like a phrase before the number
         keep(code, size[phrase] if ctx.recipients else size[phrase] * 1.2 + 20)
+    # "tổng đàn trâu 312 con, đàn bò 1.146 con": a phrase before an earlier figure is that
+    # figure's when a phrase stands between the two
+    own_item = figure_at > 0 and any(end - len(phrase) >= figure_at and code in allowed
+                                     for (code, phrase), end in found_before.items())
     for (code, phrase), end in found_before.items():
         if (code, phrase) not in found_after:
-            if end <= clause_at:  # in an earlier clause ("…khách quốc tế 8.650 lượt; 10 tháng đón …")
+            if end <= clause_at or (own_item and end <= figure_at):  # in an earlier clause ("…khách quốc tế 8.650 lượt; 10 tháng đón …")
                 keep(code, size[phrase] * 0.6)
                 continue
             distance = before_len - end
@@ -333,6 +338,12 @@ def _best(catalogue: Catalogue, scores: dict[str, float], dimension: str, unit: 
         if score > best[0] or (score == best[0] and best[1] is not None and at < best_at):
             best, best_at = (score, code), at
     return best
+
+
+def _last_figure_end(norm: str) -> int:
+    """Where the last figure of a normalised text ends (its last digit's word), 0 when none."""
+    last = max(map(norm.rfind, "0123456789"))
+    return norm.find(" ", last) if last >= 0 else 0
 
 
 def _size(phrase: str) -> float:

@@ -168,3 +168,10 @@ def test_growth_printed_without_basis_and_a_bare_fine() -> None:
     assert one(facts, "11,3%").indicator == "industry.production_index"
     assert one(facts, "10,7%").indicator == "industry.production_index"
     assert one(facts, "23,5").indicator == "traffic.fines"
+
+
+def test_a_phrase_before_an_earlier_figure_yields_to_one_in_the_figures_own_item() -> None:
+    herd = "Tổng đàn trâu 312 con, đàn bò 1.146 con, đàn lợn 4.820 con."
+    assert indicator(herd, "312 ") == "agri.herd.buffalo"
+    assert indicator(herd, "1.146 ") == "agri.herd.cattle"
+    assert indicator(herd, "4.820 ") == "agri.herd.pigs"
