@@ -153,9 +153,11 @@ def _context(fact: Fact, title: str, texts: dict[tuple[str | None, int | None], 
     elided, item = elided_head(before)
     last = before[-16:]  # "$"-anchored: search only the end (a search tries every position)
     recipients = fact.dimension == "count" and "ho" in last.lower() and bool(_RECIPIENTS.search(last))
-    return Context(before=before, after=f"{noun} {tail.group(1) if tail else ''}".strip(), section=title,
+    after_words = f"{noun} {tail.group(1) if tail else ''}".strip()
+    lead = before[before.rfind(" ", 0, len(before) - 30) + 1:] if after_words else ""
+    return Context(before=before, after=after_words, section=title,
                    previous=previous, elided=elided, elided_item=item, over=over_noun,
-                   recipients=recipients)
+                   recipients=recipients, lead=lead)
 
 
 def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, str],

@@ -98,6 +98,14 @@ class Catalogue:
             folded = self._units[unit] = fold(expand_abbreviation(unit))
         return folded
 
+    def may_join(self, lead: str, after: str) -> bool:
+        """Whether a phrase could run from the last word of `lead` into the first of `after`:
+        some phrase holds the two words in a row."""
+        if "pairs" not in self._extra:
+            self._extra["pairs"] = {pair for p in self._sizes for pair in zip(p.split(), p.split()[1:], strict=False)}
+        last, first = normalise(lead[-12:]).split(), normalise(after[:12]).split()
+        return bool(last and first) and (last[-1], first[0]) in self._extra["pairs"]  # type: ignore[operator]
+
     def matcher(self) -> PhraseMatcher:
         """All the catalogue's normalised phrases, to find at once."""
         if "matcher" not in self._extra:
@@ -222,6 +230,7 @@ class Context(NamedTuple):
     elided_item: str = ""  # the item alone: a phrase found in `elided` counts when it is longer
     over: str = ""  # a numerator's noun phrase after its denominator ("64/64 công trình xây dựng")
     recipients: bool = False  # "tặng quà cho 9 hộ nghèo": the noun after the number says who received
+    lead: str = ""  # the last words before the number: a phrase may run from them into `after`
 
 
 def can_map(catalogue: Catalogue, dimension: str, role: str | None, basis: str | None = None) -> bool:
@@ -308,6 +317,17 @@ def _scores(catalogue: Catalogue, allowed: frozenset[str], ctx: Context) -> dict
                 continue
             distance = before_len - end
             keep(code, size[phrase] + 10 - min(distance / _DISTANCE_STEP, _DISTANCE_MAX))
+    if ctx.lead and not ctx.recipients and catalogue.may_join(ctx.lead, ctx.after):
+        # "kiểm tra 34 công trình": a phrase the number interrupts ("kiểm tra công trình")
+        # but not one that begins inside a phrase ending at the number ("đang giải quyết 58 hồ sơ"
+        # is not "giải quyết hồ sơ")
+        junction = catalogue.find(ctx.lead)[0] - 1
+        joined = catalogue.find(f"{ctx.lead} {ctx.after}")[1]
+        ending = min((end - len(phrase) for (_, phrase), end in joined.items() if abs(end - junction) <= 1),
+                     default=junction)
+        for (code, phrase), end in joined.items():
+            if end - len(phrase) <= min(ending, junction - 2) and end > junction + 1:
+                keep(code, size[phrase] * 1.2 + 20)
     if ctx.elided:
         elided_len, found_elided = catalogue.find(ctx.elided)
         item_len = len(normalise(ctx.elided_item))

@@ -175,3 +175,9 @@ def test_a_phrase_before_an_earlier_figure_yields_to_one_in_the_figures_own_item
     assert indicator(herd, "312 ") == "agri.herd.buffalo"
     assert indicator(herd, "1.146 ") == "agri.herd.cattle"
     assert indicator(herd, "4.820 ") == "agri.herd.pigs"
+
+
+def test_a_phrase_the_number_interrupts_names_it_unless_it_begins_inside_a_phrase_ending_there() -> None:
+    assert indicator("Kiểm tra 34 công trình, phát hiện 05 trường hợp vi phạm.", "34 ") == "construction.inspected_works"
+    pending = "Đã giải quyết 1.289 hồ sơ; đang giải quyết 58 hồ sơ."
+    assert indicator(pending, "58 ") == "tthc.pending"
