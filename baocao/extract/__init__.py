@@ -201,12 +201,20 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
         if fact.dimension != "percent":
             continue
         for rel in fact.relations:
-            if rel.kind in ("ratio_of", "achievement_of") and rel.target in by_id:
+            if rel.kind in ("ratio_of", "achievement_of", "share_of") and rel.target in by_id:
                 if rel.kind == "achievement_of" and rel.basis == "same_period_last_year":
                     continue
-                code = rate_indicator(catalogue, by_id[rel.target].indicator, rel.basis)
+                target = by_id[rel.target].indicator
+                code = (catalogue.share_indicator(target or "") if rel.kind == "share_of"
+                        else rate_indicator(catalogue, target, rel.basis))
                 if code:
                     out[i] = replace_fact(fact, indicator=code, indicator_confidence=0.8)
+        if fact.role == "achievement" and out[i].indicator is None and fact.paragraph not in plans and not any(
+                r.kind == "achievement_of" for r in fact.relations) and not _is_target(fact):
+            basis = next((r.basis for r in fact.relations if r.kind == "compared_to"), None)
+            code = catalogue.plan_rate_indicator(_context(fact, titles.get(fact.paragraph or "", ""), texts), basis)
+            if code:
+                out[i] = replace_fact(fact, indicator=code, indicator_confidence=0.7)
         if i and out[i].indicator is None and fact.role in (None, "achievement") and not fact.relations:
             rate = _bare_rate(out[i - 1], fact, catalogue)
             if rate:

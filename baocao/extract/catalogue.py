@@ -33,6 +33,7 @@ class Indicator:
     amount_of: str = ""  # the count it is the amount (money, mass…) of (see indicators.yaml)
     change_of: str = ""  # for a percent printed as a change: against which basis (see indicators.yaml)
     bare: bool = False  # a bare count of its unit measures it (see indicators.yaml)
+    share_of: str = ""  # a percent: the share the count of this code makes of its whole (see indicators.yaml)
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,26 @@ class Catalogue:
         sibling = f"{reached.rsplit('.', 1)[0]}.{basis}"
         return sibling if sibling in self.order() else None
 
+    def share_indicator(self, part: str) -> str | None:
+        """The percent indicator that is the share the count `part` makes of its whole (share_of):
+        "còn 87 hộ nghèo, chiếm 1,62%" is the poverty rate."""
+        if "shares" not in self._extra:
+            self._extra["shares"] = {i.share_of: i.code for i in self.by_dimension("percent") if i.share_of}
+        return self._extra["shares"].get(part)  # type: ignore[attr-defined, no-any-return]
+
+    def plan_rate_indicator(self, ctx: Context, basis: str | None) -> str | None:
+        """ "giải ngân vốn đầu tư công mới đạt 51,9% kế hoạch", "giao quân đạt 100% chỉ tiêu": a
+        percent of a plan printed with no figure of what was reached is the rate (ratio_of) of what
+        its words name, when that rate is one against a plan, target or estimate."""
+        if "plan_rates" not in self._extra:
+            self._extra["plan_rates"] = frozenset(
+                i.ratio_of[0] for i in self.by_dimension("percent")
+                if i.ratio_of and any(w in i.ratio_of[1].rsplit(".", 1)[-1] for w in ("plan", "target", "estimate")))
+        numerators: frozenset[str] = self._extra["plan_rates"]  # type: ignore[assignment]
+        own = ctx._replace(previous="", section="")  # the words of its own sentence only
+        score, reached = max(((s, c) for c, s in _scores(self, numerators, own).items()), default=(0.0, None))
+        return rate_indicator(self, reached, basis) if score >= _MIN_SCORE else None
+
     def bare_code(self, unit: str) -> str | None:
         """The indicator a bare count of `unit` measures (bare), if one is marked."""
         if "bare" not in self._extra:
@@ -187,6 +208,7 @@ def load_catalogue(data_dir: Path | None = None) -> Catalogue:
                 amount_of=item.get("amount_of") or "",
                 change_of=item.get("change_of") or "",
                 bare=bool(item.get("bare", False)),
+                share_of=item.get("share_of") or "",
             )
         )
     return Catalogue(tuple(out))

@@ -94,6 +94,11 @@ def test_indicators_shape(
             num, den = ind["ratio_of"]
             assert num in by_code and den in by_code and num != den, code
             assert ind["dimension"] == "percent", code
+        for link in ("amount_of", "share_of"):
+            if link in ind:
+                assert by_code[ind[link]]["dimension"] == "count", code
+        if "share_of" in ind:
+            assert ind["dimension"] == "percent", code
         phrases = ind["phrases"]
         assert phrases and len(phrases) == len(set(phrases)), code
         for p in phrases:

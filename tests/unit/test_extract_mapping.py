@@ -181,3 +181,13 @@ def test_a_phrase_the_number_interrupts_names_it_unless_it_begins_inside_a_phras
     assert indicator("Kiểm tra 34 công trình, phát hiện 05 trường hợp vi phạm.", "34 ") == "construction.inspected_works"
     pending = "Đã giải quyết 1.289 hồ sơ; đang giải quyết 58 hồ sơ."
     assert indicator(pending, "58 ") == "tthc.pending"
+
+
+def test_a_share_of_a_count_and_a_percent_of_plan_with_no_figure_are_their_rates() -> None:
+    poor = "Số hộ nghèo còn 87 hộ, chiếm 1,62%; hộ cận nghèo 143 hộ, chiếm 2,66%."
+    assert indicator(poor, "1,62%") == "social.poverty_rate"
+    assert indicator(poor, "2,66%") == "social.near_poverty_rate"
+    assert indicator("Giải ngân vốn đầu tư công mới đạt 51,9% kế hoạch.", "51,9%") == "investment.public.disbursement_rate"
+    assert indicator("Giao quân năm 2025 đạt 100% chỉ tiêu với 28 công dân.", "100%") == "defence.recruit_rate"
+    # a percent of plan whose words name no rate against a plan stays unmapped
+    assert indicator("Công tác tuyên truyền đạt 90% kế hoạch.", "90%") is None
