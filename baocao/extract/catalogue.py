@@ -48,6 +48,8 @@ class Catalogue:
     _found: dict[str, tuple[int, dict[PhraseKey, int], int, int]] = field(default_factory=dict, compare=False, hash=False, repr=False)
     _found_norm: dict[str, dict[PhraseKey, int]] = field(default_factory=dict, compare=False, hash=False, repr=False)
     _units: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    # (generic person nouns, all person nouns), folded (units.yaml `persons`)
+    persons: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
     def __post_init__(self) -> None:
         for dim in {i.dimension for i in self.indicators}:
@@ -211,7 +213,9 @@ def load_catalogue(data_dir: Path | None = None) -> Catalogue:
                 share_of=item.get("share_of") or "",
             )
         )
-    return Catalogue(tuple(out))
+    spec = (yaml.safe_load(_data_text("units.yaml", data_dir)) or {}).get("persons") or {}
+    generic = frozenset(fold(nfc(w)) for w in spec.get("generic", ()))
+    return Catalogue(tuple(out), persons=(generic, generic | {fold(nfc(w)) for w in spec.get("nouns", ())}))
 
 
 def _phrase_forms(phrases: tuple[str, ...]) -> tuple[str, ...]:
@@ -375,7 +379,7 @@ def _best(catalogue: Catalogue, scores: dict[str, float], dimension: str, unit: 
     best_at = len(order)
     for code, score in scores.items():
         at, unit_folded = order[code]
-        if dimension == "count" and not _count_unit_ok(unit_folded, unit_f):
+        if dimension == "count" and not _count_unit_ok(unit_folded, unit_f, catalogue.persons):
             score -= _UNIT_PENALTY
         if score > best[0] or (score == best[0] and best[1] is not None and at < best_at):
             best, best_at = (score, code), at
@@ -414,13 +418,15 @@ def rate_indicator(catalogue: Catalogue, numerator: str | None, basis: str | Non
     return rates[0].code if rates else None
 
 
-def _count_unit_ok(a: str, b: str) -> bool:
-    """Folded count units agree: same noun, or one is the other with more words."""
+def _count_unit_ok(a: str, b: str, persons: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Folded count units agree: same noun, or one is the other with more words, or a generic
+    person noun and a noun of persons (`persons`: the folded generic nouns and all person nouns)."""
     if not a or not b:
         return False
     # "lượt con" counts "con" in turns: a unit that ends with the other's words agrees too
     return (a == b or a.split()[0] == b.split()[0] or a.startswith(b) or b.startswith(a)
-            or a.endswith(" " + b) or b.endswith(" " + a))
+            or a.endswith(" " + b) or b.endswith(" " + a)
+            or (a in persons[1] and b in persons[0]) or (b in persons[1] and a in persons[0]))
 
 
 @lru_cache(maxsize=1)

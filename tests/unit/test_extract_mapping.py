@@ -191,3 +191,9 @@ def test_a_share_of_a_count_and_a_percent_of_plan_with_no_figure_are_their_rates
     assert indicator("Giao quân năm 2025 đạt 100% chỉ tiêu với 28 công dân.", "100%") == "defence.recruit_rate"
     # a percent of plan whose words name no rate against a plan stays unmapped
     assert indicator("Công tác tuyên truyền đạt 90% kế hoạch.", "90%") is None
+
+
+def test_a_generic_person_noun_agrees_with_an_indicator_counted_in_persons() -> None:
+    visits = "Tiếp 3.426 lượt công dân với 4.107 người, 36 đoàn đông người."
+    assert indicator(visits, "3.426 ") == "citizens.visits"
+    assert indicator(visits, "4.107 ") == "citizens.persons"
