@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -48,6 +49,7 @@ class Catalogue:
     _found: dict[str, tuple[int, dict[PhraseKey, int], int, int]] = field(default_factory=dict, compare=False, hash=False, repr=False)
     _found_norm: dict[str, dict[PhraseKey, int]] = field(default_factory=dict, compare=False, hash=False, repr=False)
     _units: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    heads: tuple[str, ...] = ()  # normalised measure heads (units.yaml `measure_heads`)
     # (generic person nouns, all person nouns), folded (units.yaml `persons`)
     persons: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
@@ -108,6 +110,47 @@ class Catalogue:
             self._extra["pairs"] = {pair for p in self._sizes for pair in zip(p.split(), p.split()[1:], strict=False)}
         last, first = normalise(lead[-12:]).split(), normalise(after[:12]).split()
         return bool(last and first) and (last[-1], first[0]) in self._extra["pairs"]  # type: ignore[operator]
+
+    def composed(self, before: str, named: bool) -> list[PhraseKey]:
+        """Phrases of a measure head and what it measures that the text prints apart (`heads`):
+        "lúa … năng suất 52,8 tạ/ha, sản lượng ước 2.032,8 tấn" (the head before the number, what
+        it measures earlier in the sentence: "sản lượng lúa"; only when no phrase has `named` the
+        figure) and "cây màu: lạc 46,5 ha, ngô 38 ha" (a list item that names what it measures,
+        the head left out: "diện tích lạc")."""
+        if not self.heads:
+            return []
+        if "completions" not in self._extra:
+            done: dict[str, dict[str, list[PhraseKey]]] = {}
+            for ind in self.indicators:
+                for phrase in ind.phrases:
+                    for head in self.heads:
+                        if phrase.startswith(head) and len(phrase) > len(head):
+                            done.setdefault(head, {}).setdefault(phrase[len(head) - 1:], []).append((ind.code, phrase))
+            self._extra["completions"] = done
+        completions: dict[str, dict[str, list[PhraseKey]]] = self._extra["completions"]  # type: ignore[assignment]
+        out: list[PhraseKey] = []
+        item = _ITEM_AT_END.search(before[-60:])
+        if item is not None:  # "lạc 46,5 ha"
+            key = normalise(item.group(1))
+            for rest in completions.values():
+                out.extend(rest.get(key, ()))
+        if named:
+            return out
+        words = normalise(before[-120:]).split()
+        while words and words[-1] in _HEAD_FILLERS:
+            words.pop()
+        for head, rest in completions.items():
+            head_words = head.split()
+            if words[-len(head_words):] == head_words:  # "sản lượng ước 2.032,8 tấn"
+                earlier = words[: -len(head_words)]
+                if ";" in earlier:  # what it measures is named in its own clause
+                    earlier = earlier[len(earlier) - earlier[::-1].index(";"):]
+                for at in range(len(earlier) - 1, -1, -1):
+                    hit = next((rest[key] for n in (1, 2, 3) if (key := f" {' '.join(earlier[at:at + n])} ") in rest), None)
+                    if hit:
+                        out.extend(hit)
+                        break
+        return out
 
     def matcher(self) -> PhraseMatcher:
         """All the catalogue's normalised phrases, to find at once."""
@@ -213,9 +256,11 @@ def load_catalogue(data_dir: Path | None = None) -> Catalogue:
                 share_of=item.get("share_of") or "",
             )
         )
-    spec = (yaml.safe_load(_data_text("units.yaml", data_dir)) or {}).get("persons") or {}
+    units = yaml.safe_load(_data_text("units.yaml", data_dir)) or {}
+    spec = units.get("persons") or {}
     generic = frozenset(fold(nfc(w)) for w in spec.get("generic", ()))
-    return Catalogue(tuple(out), persons=(generic, generic | {fold(nfc(w)) for w in spec.get("nouns", ())}))
+    return Catalogue(tuple(out), persons=(generic, generic | {fold(nfc(w)) for w in spec.get("nouns", ())}),
+                     heads=tuple(normalise(nfc(h)) for h in units.get("measure_heads") or ()))
 
 
 def _phrase_forms(phrases: tuple[str, ...]) -> tuple[str, ...]:
@@ -354,6 +399,9 @@ def _scores(catalogue: Catalogue, allowed: frozenset[str], ctx: Context) -> dict
         for (code, phrase), end in joined.items():
             if end - len(phrase) <= min(ending, junction - 2) and end > junction + 1:
                 keep(code, size[phrase] * 1.2 + 20)
+    named = any(score >= _MIN_SCORE for score in scores.values())
+    for code, phrase in catalogue.composed(ctx.before, named):
+        keep(code, size[phrase] + 10)  # as if right before the number
     if ctx.elided:
         elided_len, found_elided = catalogue.find(ctx.elided)
         item_len = len(normalise(ctx.elided_item))
@@ -384,6 +432,11 @@ def _best(catalogue: Catalogue, scores: dict[str, float], dimension: str, unit: 
         if score > best[0] or (score == best[0] and best[1] is not None and at < best_at):
             best, best_at = (score, code), at
     return best
+
+
+_HEAD_FILLERS = {"uoc", "dat", "tinh", "khoang", "binh", "quan", "la", ",", "duoc"}
+# a list item of one to three words right before the number, after a colon, a dash or a figure
+_ITEM_AT_END = re.compile(r"(?:^|[:\-–]|\d[^\d,;:]{0,15},)\s*([^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*$")
 
 
 def _last_figure_end(norm: str) -> int:

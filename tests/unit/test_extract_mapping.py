@@ -197,3 +197,17 @@ def test_a_generic_person_noun_agrees_with_an_indicator_counted_in_persons() -> 
     visits = "Tiếp 3.426 lượt công dân với 4.107 người, 36 đoàn đông người."
     assert indicator(visits, "3.426 ") == "citizens.visits"
     assert indicator(visits, "4.107 ") == "citizens.persons"
+
+
+def test_a_measure_head_and_what_it_measures_printed_apart() -> None:
+    rice = "Lúa vụ Mùa gieo trồng 380 ha, năng suất đạt 55,6 tạ/ha, sản lượng 2.112,8 tấn."
+    assert indicator(rice, "2.112,8 ") == "agri.rice_output"
+    crops = "Cây màu: lạc 46,5 ha, ngô 38 ha."
+    assert indicator(crops, "46,5 ") == "agri.planted_area.peanut"
+    assert indicator(crops, "38 ") == "agri.planted_area.maize"
+    herd = "Tổng đàn gia súc: trâu 2.318 con, bò 1.467 con."
+    assert indicator(herd, "2.318 ") == "agri.herd.buffalo"
+    assert indicator(herd, "1.467 ") == "agri.herd.cattle"
+    # not across a clause, and not a word that only ends the words before a number
+    assert indicator("Chuyển đất lúa sang đất ở; giao đất tái định cư với diện tích 144 m2.", "144 ") is None
+    assert indicator("Tiêm phòng tụ huyết trùng cho trâu 23 con.", "23 ") != "agri.herd.buffalo"
