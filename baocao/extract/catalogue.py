@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import NamedTuple
 
 import yaml
 
+from baocao.extract.composition import composed, interrupted
 from baocao.extract.lexicon import _data_text
 from baocao.extract.phrases import PhraseKey, PhraseMatcher, normalise
 from baocao.text.normalize import fold, nfc
@@ -102,55 +102,6 @@ class Catalogue:
         if folded is None:
             folded = self._units[unit] = fold(expand_abbreviation(unit))
         return folded
-
-    def may_join(self, lead: str, after: str) -> bool:
-        """Whether a phrase could run from the last word of `lead` into the first of `after`:
-        some phrase holds the two words in a row."""
-        if "pairs" not in self._extra:
-            self._extra["pairs"] = {pair for p in self._sizes for pair in zip(p.split(), p.split()[1:], strict=False)}
-        last, first = normalise(lead[-12:]).split(), normalise(after[:12]).split()
-        return bool(last and first) and (last[-1], first[0]) in self._extra["pairs"]  # type: ignore[operator]
-
-    def composed(self, before: str, named: bool) -> list[PhraseKey]:
-        """Phrases of a measure head and what it measures that the text prints apart (`heads`):
-        "lúa … năng suất 52,8 tạ/ha, sản lượng ước 2.032,8 tấn" (the head before the number, what
-        it measures earlier in the sentence: "sản lượng lúa"; only when no phrase has `named` the
-        figure) and "cây màu: lạc 46,5 ha, ngô 38 ha" (a list item that names what it measures,
-        the head left out: "diện tích lạc")."""
-        if not self.heads:
-            return []
-        if "completions" not in self._extra:
-            done: dict[str, dict[str, list[PhraseKey]]] = {}
-            for ind in self.indicators:
-                for phrase in ind.phrases:
-                    for head in self.heads:
-                        if phrase.startswith(head) and len(phrase) > len(head):
-                            done.setdefault(head, {}).setdefault(phrase[len(head) - 1:], []).append((ind.code, phrase))
-            self._extra["completions"] = done
-        completions: dict[str, dict[str, list[PhraseKey]]] = self._extra["completions"]  # type: ignore[assignment]
-        out: list[PhraseKey] = []
-        item = _ITEM_AT_END.search(before[-60:])
-        if item is not None:  # "lạc 46,5 ha"
-            key = normalise(item.group(1))
-            for rest in completions.values():
-                out.extend(rest.get(key, ()))
-        if named:
-            return out
-        words = normalise(before[-120:]).split()
-        while words and words[-1] in _HEAD_FILLERS:
-            words.pop()
-        for head, rest in completions.items():
-            head_words = head.split()
-            if words[-len(head_words):] == head_words:  # "sản lượng ước 2.032,8 tấn"
-                earlier = words[: -len(head_words)]
-                if ";" in earlier:  # what it measures is named in its own clause
-                    earlier = earlier[len(earlier) - earlier[::-1].index(";"):]
-                for at in range(len(earlier) - 1, -1, -1):
-                    hit = next((rest[key] for n in (1, 2, 3) if (key := f" {' '.join(earlier[at:at + n])} ") in rest), None)
-                    if hit:
-                        out.extend(hit)
-                        break
-        return out
 
     def matcher(self) -> PhraseMatcher:
         """All the catalogue's normalised phrases, to find at once."""
@@ -388,19 +339,11 @@ def _scores(catalogue: Catalogue, allowed: frozenset[str], ctx: Context) -> dict
                 continue
             distance = before_len - end
             keep(code, size[phrase] + 10 - min(distance / _DISTANCE_STEP, _DISTANCE_MAX))
-    if ctx.lead and not ctx.recipients and catalogue.may_join(ctx.lead, ctx.after):
-        # "kiểm tra 34 công trình": a phrase the number interrupts ("kiểm tra công trình")
-        # but not one that begins inside a phrase ending at the number ("đang giải quyết 58 hồ sơ"
-        # is not "giải quyết hồ sơ")
-        junction = catalogue.find(ctx.lead)[0] - 1
-        joined = catalogue.find(f"{ctx.lead} {ctx.after}")[1]
-        ending = min((end - len(phrase) for (_, phrase), end in joined.items() if abs(end - junction) <= 1),
-                     default=junction)
-        for (code, phrase), end in joined.items():
-            if end - len(phrase) <= min(ending, junction - 2) and end > junction + 1:
-                keep(code, size[phrase] * 1.2 + 20)
+    if ctx.lead and not ctx.recipients:
+        for code, phrase in interrupted(catalogue, ctx.lead, ctx.after):
+            keep(code, size[phrase] * 1.2 + 20)  # as strong as a phrase after the number
     named = any(score >= _MIN_SCORE for score in scores.values())
-    for code, phrase in catalogue.composed(ctx.before, named):
+    for code, phrase in composed(catalogue, ctx.before, named):
         keep(code, size[phrase] + 10)  # as if right before the number
     if ctx.elided:
         elided_len, found_elided = catalogue.find(ctx.elided)
@@ -432,11 +375,6 @@ def _best(catalogue: Catalogue, scores: dict[str, float], dimension: str, unit: 
         if score > best[0] or (score == best[0] and best[1] is not None and at < best_at):
             best, best_at = (score, code), at
     return best
-
-
-_HEAD_FILLERS = {"uoc", "dat", "tinh", "khoang", "binh", "quan", "la", ",", "duoc"}
-# a list item of one to three words right before the number, after a colon, a dash or a figure
-_ITEM_AT_END = re.compile(r"(?:^|[:\-–]|\d[^\d,;:]{0,15},)\s*([^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*$")
 
 
 def _last_figure_end(norm: str) -> int:

@@ -1,0 +1,81 @@
+"""Catalogue phrases a text prints apart: interrupted by the number ("kiểm tra 34 công trình" for
+"kiểm tra công trình"), or a measure head apart from what it measures ("lúa … sản lượng ước
+2.032,8 tấn" for "sản lượng lúa"; "cây màu: lạc 46,5 ha" for "diện tích lạc")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from baocao.extract.phrases import PhraseKey, normalise
+
+if TYPE_CHECKING:
+    from baocao.extract.catalogue import Catalogue
+
+_HEAD_FILLERS = {"uoc", "dat", "tinh", "khoang", "binh", "quan", "la", ",", "duoc"}
+# a list item of one to three words right before the number, after a colon, a dash or a figure
+_ITEM_AT_END = re.compile(r"(?:^|[:\-–]|\d[^\d,;:]{0,15},)\s*([^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*$")
+
+
+def interrupted(catalogue: Catalogue, lead: str, after: str) -> list[PhraseKey]:
+    """Phrases that run from the last words before the number (`lead`) into the noun phrase after
+    it, but not one that begins inside a phrase ending at the number ("đang giải quyết 58 hồ sơ"
+    is not "giải quyết hồ sơ")."""
+    if not _may_join(catalogue, lead, after):
+        return []
+    junction = catalogue.find(lead)[0] - 1
+    joined = catalogue.find(f"{lead} {after}")[1]
+    ending = min((end - len(phrase) for (_, phrase), end in joined.items() if abs(end - junction) <= 1),
+                 default=junction)
+    return [key for key, end in joined.items() if end - len(key[1]) <= min(ending, junction - 2) and end > junction + 1]
+
+
+def _may_join(catalogue: Catalogue, lead: str, after: str) -> bool:
+    """Whether a phrase could run from the last word of `lead` into the first of `after`:
+    some phrase holds the two words in a row."""
+    if "pairs" not in catalogue._extra:
+        catalogue._extra["pairs"] = {pair for p in catalogue._sizes for pair in zip(p.split(), p.split()[1:], strict=False)}
+    last, first = normalise(lead[-12:]).split(), normalise(after[:12]).split()
+    return bool(last and first) and (last[-1], first[0]) in catalogue._extra["pairs"]  # type: ignore[operator]
+
+
+def composed(catalogue: Catalogue, before: str, named: bool) -> list[PhraseKey]:
+    """Phrases of a measure head and what it measures that the text prints apart (`heads`):
+    "lúa … năng suất 52,8 tạ/ha, sản lượng ước 2.032,8 tấn" (the head before the number, what
+    it measures earlier in the sentence: "sản lượng lúa"; only when no phrase has `named` the
+    figure) and "cây màu: lạc 46,5 ha, ngô 38 ha" (a list item that names what it measures,
+    the head left out: "diện tích lạc")."""
+    if not catalogue.heads:
+        return []
+    if "completions" not in catalogue._extra:
+        done: dict[str, dict[str, list[PhraseKey]]] = {}
+        for ind in catalogue.indicators:
+            for phrase in ind.phrases:
+                for head in catalogue.heads:
+                    if phrase.startswith(head) and len(phrase) > len(head):
+                        done.setdefault(head, {}).setdefault(phrase[len(head) - 1:], []).append((ind.code, phrase))
+        catalogue._extra["completions"] = done
+    completions: dict[str, dict[str, list[PhraseKey]]] = catalogue._extra["completions"]  # type: ignore[assignment]
+    out: list[PhraseKey] = []
+    item = _ITEM_AT_END.search(before[-60:])
+    if item is not None:  # "lạc 46,5 ha"
+        key = normalise(item.group(1))
+        for rest in completions.values():
+            out.extend(rest.get(key, ()))
+    if named:
+        return out
+    words = normalise(before[-120:]).split()
+    while words and words[-1] in _HEAD_FILLERS:
+        words.pop()
+    for head, rest in completions.items():
+        head_words = head.split()
+        if words[-len(head_words):] == head_words:  # "sản lượng ước 2.032,8 tấn"
+            earlier = words[: -len(head_words)]
+            if ";" in earlier:  # what it measures is named in its own clause
+                earlier = earlier[len(earlier) - earlier[::-1].index(";"):]
+            for at in range(len(earlier) - 1, -1, -1):
+                hit = next((rest[key] for n in (1, 2, 3) if (key := f" {' '.join(earlier[at:at + n])} ") in rest), None)
+                if hit:
+                    out.extend(hit)
+                    break
+    return out
