@@ -237,15 +237,34 @@ def _same_unit(a: Unit | None, b: Unit | None) -> bool:
     return a is not None and b is not None and a.dimension == b.dimension and (a.unit == b.unit or a.implied or b.implied)
 
 
+_PER_POPULATION = re.compile(r"(?:\d[\d.]*|vạn|nghìn|ngàn)[ \t]*dân(?![^\W\d_])", re.IGNORECASE)
+_PER_WORD = re.compile(r"[^\W\d_]+(?=[\s,;.)]|$)")
+
+
 def _per_unit(text: str, unit: Unit, at: int, lex: Lexicon) -> Unit:
-    """A unit per a measurement unit is a rate of its own, as printed: "52,3 tạ/ha" (a yield).
-    A unit per a counted thing ("500.000 đồng/suất", "02 lần/tháng") stays the unit it was."""
-    if unit.dimension == "percent" or NUMBER.match(text, at):
+    """A unit per something is a rate of its own, as printed: "52,3 tạ/ha" (a yield), "500.000
+    đồng/suất", "02 lần/tháng", "52,6 triệu đồng/người/năm", "32,5 giường bệnh/vạn dân". A
+    number after the slash begins the denominator of a ratio instead ("19/21 hộ"), unless it
+    counts the population ("11,8 bác sĩ/10.000 dân")."""
+    if unit.dimension == "percent":
         return unit
-    per = read_unit(text, at, lex)
-    if per is None or per.dimension in ("count", "percent"):
+    end = at
+    while True:
+        per = _PER_POPULATION.match(text, end)
+        if per is None and NUMBER.match(text, end):
+            break
+        if per is None:
+            known = read_unit(text, end, lex)
+            per = _PER_WORD.match(text, end) if known is None or known.dimension == "percent" else None
+            end = known.end if per is None and known is not None and known.dimension != "percent" else end
+        if per is not None:
+            end = per.end()
+        if end == at or text[end:end + 1] != "/" or not text[end + 1:end + 2].isalpha():
+            break
+        end += 1
+    if end == at:
         return unit
-    return Unit("other", f"{text[unit.start:unit.end]}/{text[per.start:per.end]}", 1.0, unit.start, per.end)
+    return Unit("other", f"{text[unit.start:unit.end]}/{text[at:end]}", 1.0, unit.start, end)
 
 
 def _read_chain(text: str, m: re.Match[str], lex: Lexicon) -> tuple[list[tuple[re.Match[str], Unit | None]], int] | None:

@@ -121,8 +121,8 @@ def test_rates_per_measurement_unit_points_and_new_nouns() -> None:
     got = [(f.raw, f.dimension, f.unit, round(f.value, 6)) for f in fs]
     assert ("52,3 tạ/ha", "other", "tạ/ha", 52.3) in got
     assert ("50.000 đồng/kg", "other", "đồng/kg", 50000.0) in got
-    assert ("500.000 đồng", "money", "VND", 500000.0) in got  # per a counted thing: the amount stays money
-    assert ("02 lần", "count", "lần", 2.0) in got
+    assert ("500.000 đồng/suất", "other", "đồng/suất", 500000.0) in got  # a rate, not an amount to add up
+    assert ("02 lần/tháng", "other", "lần/tháng", 2.0) in got
     assert ("1.350 ngày công", "count", "ngày công", 1350.0) in got
     assert ("2,6 gam", "mass", "kg", 0.0026) in got
     assert ("31 cặp", "count", "cặp", 31.0) in got and ("14 phòng học", "count", "phòng học", 14.0) in got
@@ -130,6 +130,17 @@ def test_rates_per_measurement_unit_points_and_new_nouns() -> None:
     points = one(fs, "0,92")
     assert (points.dimension, points.role) == ("percent", "points_change")
     assert [(r.kind, r.target, r.points) for r in points.relations] == [("change_of", one(fs, "3,86%").id, True)]
+
+
+def test_rates_per_person_per_population_and_chains_of_per() -> None:
+    fs = facts_of("Thu nhập 52,6 triệu đồng/người/năm; đạt 32,5 giường bệnh/vạn dân, 11,8 bác sĩ/10.000 dân; "
+                  "sĩ số 42 học sinh/lớp; tiếp 19 lượt/ 26 công dân; đạt 19/21 hộ.")
+    got = [(f.raw, f.dimension, f.unit, round(f.value, 6)) for f in fs]
+    assert ("52,6 triệu đồng/người/năm", "other", "triệu đồng/người/năm", 52.6) in got
+    assert ("32,5 giường bệnh/vạn dân", "other", "giường bệnh/vạn dân", 32.5) in got
+    assert ("11,8 bác sĩ/10.000 dân", "other", "bác sĩ/10.000 dân", 11.8) in got
+    assert ("42 học sinh/lớp", "other", "học sinh/lớp", 42.0) in got
+    assert ("21 hộ", "count", "hộ", 21.0) in got and ("26 công dân", "count", "công dân", 26.0) in got
 
 
 def test_clock_minutes_and_nouns_read_only_after_a_number() -> None:
