@@ -57,6 +57,7 @@ class NonFactRules:
     bare_before: frozenset[str]
     after: frozenset[str]
     date_words: dict[str, tuple[int, int]]  # word → plausible range of the number after it
+    bound_after: frozenset[str] = frozenset()  # after a quantity: it bounds a class ("từ 90 CV trở lên")
 
     @cached_property
     def endings(self) -> tuple[str, ...]:
@@ -82,7 +83,14 @@ def load_rules(data_dir: Path | None = None) -> NonFactRules:
         bare_before=_phrases(spec["bare_before"]),
         after=_phrases(spec["after"]),
         date_words={nfc(k).lower(): (int(v[0]), int(v[1])) for k, v in (spec.get("date_words") or {}).items()},
+        bound_after=_phrases(spec.get("bound_after") or []),
     )
+
+
+def is_bound(text: str, end: int, rules: NonFactRules) -> bool:
+    """The quantity ending at `end` bounds a class of things rather than counting them: "tàu có
+    công suất từ 90 CV trở lên"."""
+    return _starts_with(text[end : end + 25], rules.bound_after)
 
 
 _WORD = re.compile(r"[^\W\d_]+")

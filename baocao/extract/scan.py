@@ -11,7 +11,7 @@ import re
 from typing import NamedTuple
 
 from baocao.extract.lexicon import Lexicon
-from baocao.extract.nonfacts import NonFactRules, is_identifier, mask, overlaps
+from baocao.extract.nonfacts import NonFactRules, is_bound, is_identifier, mask, overlaps
 from baocao.extract.numbers import ENGLISH_DECIMAL, NUMBER, parse_number
 from baocao.text.starts import digit_starts, finditer_at
 
@@ -161,7 +161,8 @@ def scan(text: str, lex: Lexicon, rules: NonFactRules, noun_re: re.Pattern[str])
         first_unit = items[0][1]
         has_unit = first_unit is not None
         percent = has_unit and first_unit is not None and first_unit.dimension == "percent"
-        if len(items) == 1 and is_identifier(text, m.start(), m.end(), has_unit, percent, rules):
+        ranged = _range_unit(text, m.end(), lex) if len(items) == 1 and not has_unit else None
+        if len(items) == 1 and ranged is None and is_identifier(text, m.start(), m.end(), has_unit, percent, rules):
             continue
         if len(items) > 1 and all(u is None for _, u in items):
             glue = text[end : end + 14]
@@ -176,10 +177,13 @@ def scan(text: str, lex: Lexicon, rules: NonFactRules, noun_re: re.Pattern[str])
         if len(items) == 1 and not has_unit:
             if text[m.end() : m.end() + 1].isalpha():
                 continue  # 4B, 110kV: glued letters that are no unit
-            implied = _implied_noun(text, m.start(), lex, noun_re, end=m.end())
+            implied = ranged or _implied_noun(text, m.start(), lex, noun_re, end=m.end())
             if implied is None:
                 continue
             items = [(items[0][0], implied)]
+        if not percent and is_bound(text, end, rules):  # "đạt 8% trở lên" is a target: a figure
+            consumed_until = end
+            continue
         consumed_until = end
         if len(items) > 1:
             group += 1
@@ -221,6 +225,25 @@ def scan(text: str, lex: Lexicon, rules: NonFactRules, noun_re: re.Pattern[str])
 
 
 _TIMES_BEFORE = re.compile(r"(?:tăng|giảm|gấp|bằng)\s*$", re.IGNORECASE)
+
+
+_RANGE_TO = re.compile(r"[ \t]*(?:đến|tới|-|–)[ \t]*")
+
+
+def _range_unit(text: str, end: int, lex: Lexicon) -> Unit | None:
+    """ "dao động từ 108.000 đến 112.000 đồng/kg": the first number of a range takes the unit
+    printed after the second."""
+    to = _RANGE_TO.match(text, end)
+    second = NUMBER.match(text, to.end()) if to and to.end() > end else None
+    if second is None:
+        return None
+    unit = read_unit(text, second.end(), lex)
+    if unit is None or unit.dimension == "count":
+        return None  # "từ 01 đến 05 hộ" is read by the noun's own rule, if at all
+    slash = _SLASH.match(text, unit.end)
+    if slash:
+        unit = _per_unit(text, unit, slash.end(), lex)
+    return Unit(unit.dimension, unit.unit, unit.factor, end, end, implied=True)
 
 
 def _factor_or_score(text: str, start: int, unit: Unit, value: float) -> Unit:

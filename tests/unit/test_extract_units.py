@@ -143,6 +143,17 @@ def test_rates_per_person_per_population_and_chains_of_per() -> None:
     assert ("21 hộ", "count", "hộ", 21.0) in got and ("26 công dân", "count", "công dân", 26.0) in got
 
 
+def test_ranges_bounds_engine_power_and_per_mille() -> None:
+    fs = facts_of("Giá cà phê dao động từ 108.000 đến 112.000 đồng/kg; giá lúa 6.800 - 7.300 đồng/kg. "
+                  "Phường có 486 tàu cá với tổng công suất 132.560 CV, trong đó 41 tàu có công suất từ 90 CV trở lên. "
+                  "Độ mặn lên đến 4,8‰. Phấn đấu tăng trưởng đạt 8% trở lên.")
+    got = [(f.raw, f.dimension, f.unit, round(f.value, 6)) for f in fs]
+    assert ("108.000", "other", "đồng/kg", 108000.0) in got and ("6.800", "other", "đồng/kg", 6800.0) in got
+    assert ("132.560 CV", "other", "CV", 132560.0) in got and ("4,8‰", "other", "‰", 4.8) in got
+    assert not any(raw.startswith("90") for raw, *_ in got)  # the bound of a class of boats
+    assert ("8%", "percent", "%", 8.0) in got  # a target, kept
+
+
 def test_clock_minutes_and_nouns_read_only_after_a_number() -> None:
     fs = facts_of("Xảy ra 01 vụ cháy lúc 14 giờ 30 ngày 28/8/2025 và 01 vụ lúc 21 giờ 15 phút. "
                   "Hồ sơ không đủ điều kiện: 88; đón 120 khẩu.")

@@ -76,3 +76,17 @@ def test_footnote_block_mid_sentence_and_continuation() -> None:
     assert "rà soát các thủ tục hành chính trên địa bàn." in doc.text
     assert doc.footnotes[0].text == "Trong tháng tiếp nhận 771 hồ sơ, trong đó quá hạn 15/596 chiếm 2,52%."
     assert len(doc.footnotes) == 1
+
+
+def test_a_footnote_printed_as_the_line_after_its_paragraph() -> None:
+    text = ("BÁO CÁO\nTình hình kinh tế - xã hội tháng 7\n"
+            "I. KẾT QUẢ\n"
+            "UBND phường bố trí 86 cán bộ, công chức1; ban hành 57 quyết định.\n"
+            "1 Trong đó: từ phường Hải Long (cũ) 38 người, phường Bình Tân (cũ) 24 người.\n"
+            "Thu ngân sách đạt 48.265 triệu đồng, bằng 54,2% dự toán2.\n"
+            "2 Dự toán chi năm 2025 của 03 đơn vị cũ là 54.302 triệu đồng.\n"
+            "1 Trong đó nothing: a numbered line with no marker before it stays body text.\n")
+    doc = parse(read_text(text.encode()))
+    assert [(n.number, n.text[:9]) for n in doc.footnotes] == [(1, "Trong đó:"), (2, "Dự toán c")]
+    assert "công chức; ban hành" in doc.text and "54,2% dự toán." in doc.text
+    assert "38 người" not in doc.text and "a numbered line" in doc.text
