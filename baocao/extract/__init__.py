@@ -100,7 +100,7 @@ def extract(document: Document, data_dir: Path | None = None) -> tuple[Fact, ...
 
 
 _CONTINUES = re.compile(
-    r"[\s,(]*(?:(?:(?:lũy|luỹ)\s+kế|cộng\s+dồn|từ\s+đầu\s+năm|tính\s+chung|ước|đạt|được|là|\d{1,2}\s+tháng"
+    r"[\s,(;]*(?:(?:(?:lũy|luỹ)\s+kế|cộng\s+dồn|từ\s+đầu\s+năm|tính\s+chung|ước|đạt|được|là|\d{1,2}\s+tháng"
     r"(?:\s+đầu\s+năm)?|tháng\s+\d{1,2}(?:/\d{4})?|năm\s+\d{4})[\s,]*)+",
     re.IGNORECASE,
 )
@@ -109,7 +109,7 @@ _RECIPIENTS = re.compile(r"(?<!\w)cho(?:\s+(?:các|những|mỗi))?\s*$", re.IGN
 # other figure): the amount of it
 _AMOUNT = re.compile(r"[^;.]{0,200}?(?:(?<!\w)(?:với|có)|,)\s+(?:tổng\s+)?(?:số\s+tiền|trị\s+giá|"
                      r"kinh\s+phí(?:\s+(?:hỗ\s+trợ|huy\s+động|thực\s+hiện))?|(?:số\s+)?vốn(?:\s+đầu\s+tư|\s+đăng\s+ký)?|"
-                     r"phạt(?:\s+tiền)?|nộp\s+ngân\s+sách|thiệt\s+hại(?:\s+(?:về\s+)?tài\s+sản)?|khối\s+lượng|trọng\s+lượng|"
+                     r"phạt(?:\s+tiền)?|nộp\s+ngân\s+sách|doanh\s+thu|thiệt\s+hại(?:\s+(?:về\s+)?tài\s+sản)?|khối\s+lượng|trọng\s+lượng|"
                      r"diện\s+tích)"
                      r"(?:\s+(?:là|ước\s+tính|ước|khoảng|gần|hơn|trên))*\s*:?\s*", re.IGNORECASE)
 _TARGET = re.compile(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu)(?!\w)", re.IGNORECASE)
@@ -205,8 +205,8 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
                 if rel.kind == "achievement_of" and rel.basis == "same_period_last_year":
                     continue
                 target = by_id[rel.target].indicator
-                code = (catalogue.share_indicator(target or "") if rel.kind == "share_of"
-                        else rate_indicator(catalogue, target, rel.basis))
+                code = (catalogue.share_indicator(target or "") if rel.kind == "share_of" else None) or (
+                    rate_indicator(catalogue, target, rel.basis))
                 if code:
                     out[i] = replace_fact(fact, indicator=code, indicator_confidence=0.8)
         if fact.role == "achievement" and out[i].indicator is None and fact.paragraph not in plans and not any(

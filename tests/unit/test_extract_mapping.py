@@ -211,3 +211,12 @@ def test_a_measure_head_and_what_it_measures_printed_apart() -> None:
     # not across a clause, and not a word that only ends the words before a number
     assert indicator("Chuyển đất lúa sang đất ở; giao đất tái định cư với diện tích 144 m2.", "144 ") is None
     assert indicator("Tiêm phòng tụ huyết trùng cho trâu 23 con.", "23 ") != "agri.herd.buffalo"
+
+
+def test_a_continuation_after_a_semicolon_a_share_of_a_rated_count_and_revenue_after_visitors() -> None:
+    exports = "Kim ngạch xuất khẩu tháng 10 ước 2,08 tỷ USD; 10 tháng ước 18,62 tỷ USD, tăng 14,2%."
+    assert indicator(exports, "18,62") == indicator(exports, "2,08") == "border.exports"
+    solved = "Tội phạm về trật tự xã hội xảy ra 512 vụ; điều tra làm rõ 468 vụ (91,4%)."
+    assert indicator(solved, "91,4%") == "security.solve_rate"
+    tourism = "Điểm du lịch cộng đồng đón khoảng 1.850 lượt khách, doanh thu ước 420 triệu đồng."
+    assert indicator(tourism, "420 ") == "tourism.revenue"
