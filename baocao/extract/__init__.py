@@ -157,7 +157,7 @@ def _context(fact: Fact, title: str, texts: dict[tuple[str | None, int | None], 
     lead = before[before.rfind(" ", 0, len(before) - 30) + 1:] if after_words else ""
     return Context(before=before, after=after_words, section=title,
                    previous=previous, elided=elided, elided_item=item, over=over_noun,
-                   recipients=recipients, lead=lead)
+                   recipients=recipients, lead=lead, noun=noun)
 
 
 def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, str],

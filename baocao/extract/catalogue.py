@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import yaml
 
-from baocao.extract.composition import composed, interrupted
+from baocao.extract.composition import composed, interrupted, inverted
 from baocao.extract.lexicon import _data_text
 from baocao.extract.phrases import PhraseKey, PhraseMatcher, normalise
 from baocao.text.normalize import fold, nfc
@@ -50,6 +50,7 @@ class Catalogue:
     _found_norm: dict[str, dict[PhraseKey, int]] = field(default_factory=dict, compare=False, hash=False, repr=False)
     _units: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
     heads: tuple[str, ...] = ()  # normalised measure heads (units.yaml `measure_heads`)
+    event_nouns: frozenset[str] = frozenset()  # folded nouns that count events (units.yaml `event_nouns`)
     # (generic person nouns, all person nouns), folded (units.yaml `persons`)
     persons: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
@@ -211,7 +212,8 @@ def load_catalogue(data_dir: Path | None = None) -> Catalogue:
     spec = units.get("persons") or {}
     generic = frozenset(fold(nfc(w)) for w in spec.get("generic", ()))
     return Catalogue(tuple(out), persons=(generic, generic | {fold(nfc(w)) for w in spec.get("nouns", ())}),
-                     heads=tuple(normalise(nfc(h)) for h in units.get("measure_heads") or ()))
+                     heads=tuple(normalise(nfc(h)) for h in units.get("measure_heads") or ()),
+                     event_nouns=frozenset(normalise(nfc(w)).strip() for w in units.get("event_nouns") or ()))
 
 
 def _phrase_forms(phrases: tuple[str, ...]) -> tuple[str, ...]:
@@ -253,6 +255,7 @@ class Context(NamedTuple):
     over: str = ""  # a numerator's noun phrase after its denominator ("64/64 công trình xây dựng")
     recipients: bool = False  # "tặng quà cho 9 hộ nghèo": the noun after the number says who received
     lead: str = ""  # the last words before the number: a phrase may run from them into `after`
+    noun: str = ""  # a count's noun as printed
 
 
 def can_map(catalogue: Catalogue, dimension: str, role: str | None, basis: str | None = None) -> bool:
@@ -342,6 +345,8 @@ def _scores(catalogue: Catalogue, allowed: frozenset[str], ctx: Context) -> dict
     if ctx.lead and not ctx.recipients:
         for code, phrase in interrupted(catalogue, ctx.lead, ctx.after):
             keep(code, size[phrase] * 1.2 + 20)  # as strong as a phrase after the number
+        for code, phrase in inverted(catalogue, ctx.lead, ctx.noun):
+            keep(code, size[phrase] + 10)
     named = any(score >= _MIN_SCORE for score in scores.values())
     for code, phrase in composed(catalogue, ctx.before, named):
         keep(code, size[phrase] + 10)  # as if right before the number

@@ -30,6 +30,21 @@ def interrupted(catalogue: Catalogue, lead: str, after: str) -> list[PhraseKey]:
     return [key for key, end in joined.items() if end - len(key[1]) <= min(ending, junction - 2) and end > junction + 1]
 
 
+def inverted(catalogue: Catalogue, lead: str, noun: str) -> list[PhraseKey]:
+    """ "Trạm Y tế khám 2.145 lượt", "tiếp 3.126 lượt", "cháy 24 vụ": a noun that counts events
+    (`event_nouns`) and the verb before the number, in the order of a noun phrase ("lượt khám",
+    "lượt tiếp", "vụ cháy"). Only those nouns: "quá hạn 14 hồ sơ" is not "hồ sơ quá hạn"."""
+    verb = normalise(lead[-16:]).split()
+    if not verb or verb[-1] in (",", ";") or normalise(noun).strip() not in catalogue.event_nouns:
+        return []
+    found: list[PhraseKey] = []
+    for n in (2, 1):
+        text = f"{noun} {' '.join(verb[-n:])}"
+        norm_len, hits = catalogue.find(text)
+        found.extend(key for key, end in hits.items() if end == norm_len and end - len(key[1]) == 0)
+    return found
+
+
 def _may_join(catalogue: Catalogue, lead: str, after: str) -> bool:
     """Whether a phrase could run from the last word of `lead` into the first of `after`:
     some phrase holds the two words in a row."""

@@ -220,3 +220,12 @@ def test_a_continuation_after_a_semicolon_a_share_of_a_rated_count_and_revenue_a
     assert indicator(solved, "91,4%") == "security.solve_rate"
     tourism = "Điểm du lịch cộng đồng đón khoảng 1.850 lượt khách, doanh thu ước 420 triệu đồng."
     assert indicator(tourism, "420 ") == "tourism.revenue"
+
+
+def test_a_noun_that_counts_events_takes_the_verb_before_the_number() -> None:
+    assert indicator("Trạm Y tế phường khám 2.145 lượt; ghi nhận 12 ca sốt xuất huyết.", "2.145") == "health.examinations"
+    assert indicator("Cháy 24 vụ, thiệt hại ước 8,7 tỷ đồng.", "24 ") == "fire.incidents"
+    assert indicator("Cháy 24 vụ, thiệt hại ước 8,7 tỷ đồng.", "8,7") == "fire.damage"
+    # other nouns do not: "quá hạn 14 hồ sơ" of resolved dossiers is not "hồ sơ quá hạn" (pending)
+    late = "Đã giải quyết 400 hồ sơ, trong đó đúng hạn 386 hồ sơ, quá hạn 14 hồ sơ."
+    assert indicator(late, "14 ") == "tthc.resolved_late"
