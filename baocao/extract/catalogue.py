@@ -348,7 +348,7 @@ def _scores(catalogue: Catalogue, allowed: frozenset[str], ctx: Context) -> dict
         for code, phrase in inverted(catalogue, ctx.lead, ctx.noun):
             keep(code, size[phrase] + 10)
     named = any(score >= _MIN_SCORE for score in scores.values())
-    for code, phrase in composed(catalogue, ctx.before, named):
+    for code, phrase in composed(catalogue, ctx.before, named, allowed):
         keep(code, size[phrase] + 10)  # as if right before the number
     if ctx.elided:
         elided_len, found_elided = catalogue.find(ctx.elided)

@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from baocao.extract.phrases import PhraseKey, normalise
+from baocao.text.normalize import fold
 
 if TYPE_CHECKING:
     from baocao.extract.catalogue import Catalogue
@@ -34,8 +35,10 @@ def inverted(catalogue: Catalogue, lead: str, noun: str) -> list[PhraseKey]:
     """ "Trạm Y tế khám 2.145 lượt", "tiếp 3.126 lượt", "cháy 24 vụ": a noun that counts events
     (`event_nouns`) and the verb before the number, in the order of a noun phrase ("lượt khám",
     "lượt tiếp", "vụ cháy"). Only those nouns: "quá hạn 14 hồ sơ" is not "hồ sơ quá hạn"."""
+    if not noun or normalise(noun).strip() not in catalogue.event_nouns:
+        return []
     verb = normalise(lead[-16:]).split()
-    if not verb or verb[-1] in (",", ";") or normalise(noun).strip() not in catalogue.event_nouns:
+    if not verb or verb[-1] in (",", ";"):
         return []
     found: list[PhraseKey] = []
     for n in (2, 1):
@@ -50,11 +53,16 @@ def _may_join(catalogue: Catalogue, lead: str, after: str) -> bool:
     some phrase holds the two words in a row."""
     if "pairs" not in catalogue._extra:
         catalogue._extra["pairs"] = {pair for p in catalogue._sizes for pair in zip(p.split(), p.split()[1:], strict=False)}
-    last, first = normalise(lead[-12:]).split(), normalise(after[:12]).split()
-    return bool(last and first) and (last[-1], first[0]) in catalogue._extra["pairs"]  # type: ignore[operator]
+    last, first = lead[-12:].split(), after[:12].split()
+    if not (last and first):
+        return False
+    a, b = last[-1], first[0]
+    if not (a.isalpha() and b.isalpha()):  # punctuation glued on: what the normalised text holds
+        a, b = (normalise(a).split() or [""])[-1], (normalise(b).split() or [""])[0]
+    return (fold(a), fold(b)) in catalogue._extra["pairs"]  # type: ignore[operator]
 
 
-def composed(catalogue: Catalogue, before: str, named: bool) -> list[PhraseKey]:
+def composed(catalogue: Catalogue, before: str, named: bool, allowed: frozenset[str]) -> list[PhraseKey]:
     """Phrases of a measure head and what it measures that the text prints apart (`heads`):
     "lúa … năng suất 52,8 tạ/ha, sản lượng ước 2.032,8 tấn" (the head before the number, what
     it measures earlier in the sentence: "sản lượng lúa"; only when no phrase has `named` the
@@ -70,9 +78,12 @@ def composed(catalogue: Catalogue, before: str, named: bool) -> list[PhraseKey]:
                     if phrase.startswith(head) and len(phrase) > len(head):
                         done.setdefault(head, {}).setdefault(phrase[len(head) - 1:], []).append((ind.code, phrase))
         catalogue._extra["completions"] = done
+        catalogue._extra["completed"] = frozenset(key[0] for rest in done.values() for keys in rest.values() for key in keys)
     completions: dict[str, dict[str, list[PhraseKey]]] = catalogue._extra["completions"]  # type: ignore[assignment]
+    if allowed.isdisjoint(catalogue._extra["completed"]):  # type: ignore[arg-type]
+        return []  # no composed phrase could name a figure of this dimension
     out: list[PhraseKey] = []
-    item = _ITEM_AT_END.search(before[-60:])
+    item = _ITEM_AT_END.search(before, max(0, len(before) - 60))
     if item is not None:  # "lạc 46,5 ha"
         key = normalise(item.group(1))
         for rest in completions.values():

@@ -90,7 +90,8 @@ def load_rules(data_dir: Path | None = None) -> NonFactRules:
 def is_bound(text: str, end: int, rules: NonFactRules) -> bool:
     """The quantity ending at `end` bounds a class of things rather than counting them: "tàu có
     công suất từ 90 CV trở lên"."""
-    return _starts_with(text[end : end + 25], rules.bound_after)
+    after = text[end : end + 25]
+    return any(p.split(" ")[0] in after.lower() for p in rules.bound_after) and _starts_with(after, rules.bound_after)
 
 
 _WORD = re.compile(r"[^\W\d_]+")
