@@ -14,8 +14,21 @@ if TYPE_CHECKING:
     from baocao.extract.catalogue import Catalogue
 
 _HEAD_FILLERS = {"uoc", "dat", "tinh", "khoang", "binh", "quan", "la", ",", "duoc"}
-# a list item of one to three words right before the number, after a colon, a dash or a figure
-_ITEM_AT_END = re.compile(r"(?:^|[:\-–]|\d[^\d,;:]{0,15},)\s*([^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*$")
+_FIGURE_BEFORE_COMMA = re.compile(r"\d[^\d,;:]{0,15}$")
+
+
+def _item_at_end(before: str) -> str:
+    """A list item of one to three words right before the number, after a colon, a dash, or a
+    comma that follows a figure ("cây màu: lạc ", "lạc 46,5 ha, ngô "); "" when there is none."""
+    text = before.rstrip()
+    cut = max(text.rfind(":"), text.rfind("-"), text.rfind("–"), text.rfind(","))
+    item = text[cut + 1:]
+    words = item.split()
+    if not 1 <= len(words) <= 3 or not all(w.isalpha() for w in words):
+        return ""
+    if cut >= 0 and text[cut] == "," and not _FIGURE_BEFORE_COMMA.search(text, max(0, cut - 20), cut):
+        return ""
+    return item
 
 
 def interrupted(catalogue: Catalogue, lead: str, after: str) -> list[PhraseKey]:
@@ -35,7 +48,7 @@ def inverted(catalogue: Catalogue, lead: str, noun: str) -> list[PhraseKey]:
     """ "Trạm Y tế khám 2.145 lượt", "tiếp 3.126 lượt", "cháy 24 vụ": a noun that counts events
     (`event_nouns`) and the verb before the number, in the order of a noun phrase ("lượt khám",
     "lượt tiếp", "vụ cháy"). Only those nouns: "quá hạn 14 hồ sơ" is not "hồ sơ quá hạn"."""
-    if not noun or normalise(noun).strip() not in catalogue.event_nouns:
+    if not noun or catalogue.folded_unit(noun) not in catalogue.event_nouns:
         return []
     verb = normalise(lead[-16:]).split()
     if not verb or verb[-1] in (",", ";"):
@@ -83,9 +96,9 @@ def composed(catalogue: Catalogue, before: str, named: bool, allowed: frozenset[
     if allowed.isdisjoint(catalogue._extra["completed"]):  # type: ignore[arg-type]
         return []  # no composed phrase could name a figure of this dimension
     out: list[PhraseKey] = []
-    item = _ITEM_AT_END.search(before, max(0, len(before) - 60))
-    if item is not None:  # "lạc 46,5 ha"
-        key = normalise(item.group(1))
+    item = _item_at_end(before)
+    if item:  # "lạc 46,5 ha"
+        key = normalise(item)
         for rest in completions.values():
             out.extend(rest.get(key, ()))
     if named:
