@@ -1,6 +1,7 @@
 """Catalogue phrases a text prints apart: interrupted by the number ("kiểm tra 34 công trình" for
-"kiểm tra công trình"), or a measure head apart from what it measures ("lúa … sản lượng ước
-2.032,8 tấn" for "sản lượng lúa"; "cây màu: lạc 46,5 ha" for "diện tích lạc")."""
+"kiểm tra công trình"), in the other order ("khám 2.145 lượt" for "lượt khám"), or a measure head
+apart from what it measures ("lúa … sản lượng ước 2.032,8 tấn" for "sản lượng lúa"; "cây màu: lạc
+46,5 ha" for "diện tích lạc")."""
 
 from __future__ import annotations
 
