@@ -271,23 +271,30 @@ def _per_unit(text: str, unit: Unit, at: int, lex: Lexicon) -> Unit:
     counts the population ("11,8 bác sĩ/10.000 dân")."""
     if unit.dimension == "percent":
         return unit
-    end = at
-    while True:
-        per = _PER_POPULATION.match(text, end)
-        if per is None and NUMBER.match(text, end):
+    end = pos = at
+    while (part := _per_part_end(text, pos, lex)) is not None:  # "triệu đồng/người/năm": part by part
+        end = part
+        if text[end:end + 1] != "/" or not text[end + 1:end + 2].isalpha():
             break
-        if per is None:
-            known = read_unit(text, end, lex)
-            per = _PER_WORD.match(text, end) if known is None or known.dimension == "percent" else None
-            end = known.end if per is None and known is not None and known.dimension != "percent" else end
-        if per is not None:
-            end = per.end()
-        if end == at or text[end:end + 1] != "/" or not text[end + 1:end + 2].isalpha():
-            break
-        end += 1
+        pos = end + 1
     if end == at:
         return unit
     return Unit("other", f"{text[unit.start:unit.end]}/{text[at:end]}", 1.0, unit.start, end)
+
+
+def _per_part_end(text: str, pos: int, lex: Lexicon) -> int | None:
+    """Where the part after a "/" of a rate ends: a population ("vạn dân", "10.000 dân"), a unit
+    or count noun, or a word; None when there is none (a number begins a ratio's denominator)."""
+    population = _PER_POPULATION.match(text, pos)
+    if population is not None:
+        return population.end()
+    if NUMBER.match(text, pos):
+        return None
+    known = read_unit(text, pos, lex)
+    if known is not None and known.dimension != "percent":
+        return known.end
+    word = _PER_WORD.match(text, pos)
+    return word.end() if word else None
 
 
 def _read_chain(text: str, m: re.Match[str], lex: Lexicon) -> tuple[list[tuple[re.Match[str], Unit | None]], int] | None:
