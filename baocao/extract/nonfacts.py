@@ -70,6 +70,11 @@ class NonFactRules:
         """The first words of the phrases after a number."""
         return tuple({p.split(" ")[0] for p in self.after})
 
+    @cached_property
+    def bound_beginnings(self) -> tuple[str, ...]:
+        """The first words of the phrases after a quantity that bounds a class."""
+        return tuple({p.split(" ")[0] for p in self.bound_after})
+
 
 def _phrases(words: list[str]) -> frozenset[str]:
     return frozenset(" ".join(nfc(w).lower().split()) for w in words)
@@ -90,8 +95,7 @@ def load_rules(data_dir: Path | None = None) -> NonFactRules:
 def is_bound(text: str, end: int, rules: NonFactRules) -> bool:
     """The quantity ending at `end` bounds a class of things rather than counting them: "tàu có
     công suất từ 90 CV trở lên"."""
-    after = text[end : end + 25]
-    return any(p.split(" ")[0] in after.lower() for p in rules.bound_after) and _starts_with(after, rules.bound_after)
+    return _starts_with(text[end : end + 25], rules.bound_after, rules.bound_beginnings)
 
 
 _WORD = re.compile(r"[^\W\d_]+")
