@@ -58,11 +58,10 @@ def split_footnotes(stream: list[Line]) -> Split:
         elif in_block and pause and line.kind == "body" and not _starts_next(line.text, notes):
             in_block = False  # the block ended before a blank line; what follows is body (a signer's name)
         pause = in_block and line.kind == "blank" and bool(notes) and bool(re.search(r"[.!?]\s*$", notes[-1].parts[-1]))
-        if not in_block and line.kind == "body" and _inline_footnote(line.text, body, notes):
-            m = _START.match(line.text)
-            assert m is not None
-            notes.append(RawFootnote(number=int(m.group(1)), parts=[line.text[m.end():].strip()], page=line.page,
-                                     block_at=len(body)))
+        inline = _inline_footnote(line.text, body, notes) if not in_block and line.kind == "body" else None
+        if inline is not None:
+            notes.append(RawFootnote(number=int(inline.group(1)), parts=[line.text[inline.end():].strip()],
+                                     page=line.page, block_at=len(body)))
             continue
         if not in_block:
             if line.kind in ("body", "blank", "page_number"):
@@ -75,15 +74,19 @@ def split_footnotes(stream: list[Line]) -> Split:
     return Split(body=body, footnotes=notes, warnings=warnings)
 
 
-def _inline_footnote(text: str, body: list[Line], notes: list[RawFootnote]) -> bool:
+def _next_number(notes: list[RawFootnote]) -> int:
+    return notes[-1].number + 1 if notes else 1
+
+
+def _inline_footnote(text: str, body: list[Line], notes: list[RawFootnote]) -> re.Match[str] | None:
     """A footnote printed as a line of its own right after its paragraph (plain text, DOCX
     pasted as text): "1 Trong đó: …" after a line that holds the glued marker ("công chức1;",
     "dự toán2", "40%1"), numbered as the next footnote."""
     m = _INLINE_START.match(text)
-    if m is None or int(m.group(1)) != (notes[-1].number + 1 if notes else 1):
-        return False
+    if m is None or int(m.group(1)) != _next_number(notes):
+        return None
     previous = next((line.text for line in reversed(body) if line.kind == "body"), "")
-    return re.search(rf"(?<=[^\W\d_]|[%)”]){m.group(1)}(?!\d|[^\W\d_])", previous) is not None
+    return m if re.search(rf"(?<=[^\W\d_]|[%)”]){m.group(1)}(?!\d|[^\W\d_])", previous) else None
 
 
 # a footnote line: its number, a space, then a word or bracket (not "1." or "1)" of a list)
@@ -92,11 +95,11 @@ _INLINE_START = re.compile(r"^\s*(\d{1,3})[ \t]+(?=[^\W\d_]|[(“\"])")
 
 def _starts_next(text: str, notes: list[RawFootnote]) -> bool:
     m = _START.match(text.strip())
-    return m is not None and int(m.group(1)) == (notes[-1].number + 1 if notes else 1)
+    return m is not None and int(m.group(1)) == _next_number(notes)
 
 
 def _add_footnote_line(line: Line, notes: list[RawFootnote], body_len: int, warnings: list[ParseWarning]) -> None:
-    expected = notes[-1].number + 1 if notes else 1
+    expected = _next_number(notes)
     text = line.text.strip()
     number = line.footnote
     if number is None:
