@@ -14,7 +14,7 @@ from baocao.extract.catalogue import Catalogue, Context, can_map, load_catalogue
 from baocao.extract.context import Cues, elided_head, qualifiers, subject
 from baocao.extract.drafts import Draft
 from baocao.extract.lexicon import load_lexicon, load_partitions
-from baocao.extract.model import Fact, replace_fact
+from baocao.extract.model import Fact, new_fact, replace_fact
 from baocao.extract.nonfacts import load_rules
 from baocao.extract.parts import link_footnote_breakdown
 from baocao.extract.relations import relate
@@ -59,7 +59,7 @@ def extract(document: Document, data_dir: Path | None = None) -> tuple[Fact, ...
             sentence = span_at(spans, m.start)
             clause_at = clause_start(text, sentence[0], m.start)
             q = qualifiers(text, sentence, clause_at, m, cues)
-            fact = Fact(
+            fact = new_fact(
                 id=f"f{counter[0]}",
                 value=round(m.value, 6),
                 dimension=m.dimension,

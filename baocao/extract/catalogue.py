@@ -44,9 +44,9 @@ class Catalogue:
     _codes: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
     _sizes: dict[str, float] = field(default_factory=dict, compare=False, hash=False, repr=False)  # phrase → _size
     _extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
-    # per document (see forget): raw text → (normalised length, phrases found), normalised text →
+    # per document (see forget): raw text → (normalised text, phrases found), normalised text →
     # phrases found; unit → folded unit
-    _found: dict[str, tuple[int, dict[PhraseKey, int], int, int]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _found: dict[str, tuple[str, dict[PhraseKey, int]]] = field(default_factory=dict, compare=False, hash=False, repr=False)
     _found_norm: dict[str, dict[PhraseKey, int]] = field(default_factory=dict, compare=False, hash=False, repr=False)
     _units: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
     heads: tuple[str, ...] = ()  # normalised measure heads (units.yaml `measure_heads`)
@@ -77,13 +77,19 @@ class Catalogue:
 
         Cached within one document (titles and sentences repeat); `forget` drops the cache.
         """
-        hit = self.find_clauses(text)
-        return hit[0], hit[1]
+        hit = self._find_norm(text)
+        return len(hit[0]), hit[1]
 
     def find_clauses(self, text: str) -> tuple[int, dict[PhraseKey, int], int, int]:
         """`find`, where the last clause of the text begins in its normalised form (after the
         last ";", "trong đó" or "gồm"; 0 when the text is one clause) and where its last figure
         ends (0 when it has none)."""
+        norm, found = self._find_norm(text)
+        clause = max(norm.rfind(" ; "), norm.rfind(" trong do "), norm.rfind(" gom "))
+        return len(norm), found, clause + 1, _last_figure_end(norm)
+
+    def _find_norm(self, text: str) -> tuple[str, dict[PhraseKey, int]]:
+        """The normalised text and the phrases found in it (cached)."""
         hit = self._found.get(text)
         if hit is None:
             if len(self._found) > 20000:
@@ -93,8 +99,7 @@ class Catalogue:
             found = self._found_norm.get(norm)
             if found is None:
                 found = self._found_norm[norm] = self.matcher().find(norm)
-            clause = max(norm.rfind(" ; "), norm.rfind(" trong do "), norm.rfind(" gom "))
-            hit = self._found[text] = (len(norm), found, clause + 1, _last_figure_end(norm))
+            hit = self._found[text] = (norm, found)
         return hit
 
     def folded_unit(self, unit: str) -> str:

@@ -41,7 +41,9 @@ _STOP_PAIRS = frozenset(
      "trong tháng", "trong kỳ", "tính đến", "thu được", "đến nay", "tiêu hủy")
 )
 _STOP_HEAD = re.compile(r"^(?:và|trong\s+đó|trong\s+tháng|trong\s+kỳ|đã|đồng\s+thời|,|-)\s+", re.IGNORECASE)
-_NOISE = re.compile(r"\b(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?\b|tháng\s+\d{1,2}(?:/\d{4})?|\d+\s+tháng(?:\s+đầu\s+năm)?|năm\s+\d{4}")
+# the look-ahead names the characters a match can begin with: `re` then skips other positions fast
+_NOISE = re.compile(r"(?=[nt\d])(?:\b(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?\b|tháng\s+\d{1,2}(?:/\d{4})?|\d+\s+tháng"
+                    r"(?:\s+đầu\s+năm)?|năm\s+\d{4})")
 _DIGIT = re.compile(r"\d")  # every _NOISE match has one
 _ENDS_WITH_DIGIT = re.compile(r"\d\s*$")
 _TRAILING_NUMBER = re.compile(r"[\d.,/%]+\s*(?:\w+\s*)?$")

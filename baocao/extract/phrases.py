@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from baocao.text.normalize import fold
+from baocao.text.normalize import Translator, fold
 from baocao.text.trie import trie_pattern
 
 PhraseKey = tuple[str, str]  # (indicator code, normalised phrase)
@@ -46,13 +46,13 @@ class _Norms(dict[int, str]):
         return out
 
 
-_NORMS = _Norms()
+_NORMS = Translator(_Norms())
 
 
 def normalise(text: str) -> str:
     """Folded words and clause marks separated by single spaces, with a space at both ends
     (" thu ngan sach , trong do ")."""
-    return " " + " ".join(text.translate(_NORMS).split()) + " "
+    return " " + " ".join(_NORMS(text).split()) + " "
 
 
 class PhraseMatcher:

@@ -72,7 +72,7 @@ def is_all_caps(text: str) -> bool:
     letters = _LOWER.findall(text)
     if len(letters) < 6:
         return False
-    upper = sum(1 for ch in letters if ch.isupper())
+    upper = sum(map(str.isupper, letters))
     return upper >= 0.85 * len(letters)
 
 

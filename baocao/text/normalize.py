@@ -52,13 +52,38 @@ class _Folds(dict[int, str]):
 
 _FOLDS = _Folds()
 
+_DENSE_END = 0x2070  # Latin, Vietnamese, combining marks, Greek, Cyrillic, general punctuation
+_BEYOND_DENSE = re.compile("[^\x00-\u206f]")
+
+
+class Translator:
+    """`text.translate(table)` for a table that fills itself (`__missing__`), faster.
+
+    `str.translate` looks a plain dict up faster than a dict subclass, so a plain copy of
+    the table for every code point below U+2070 serves the texts that hold no other
+    character (a quick regex search tells); the others use the table itself."""
+
+    def __init__(self, table: dict[int, str]) -> None:
+        self._table = table
+        self._dense: dict[int, str] = {}
+
+    def __call__(self, text: str) -> str:
+        if _BEYOND_DENSE.search(text):
+            return text.translate(self._table)
+        if not self._dense:
+            self._dense = {cp: self._table[cp] for cp in range(_DENSE_END)}
+        return text.translate(self._dense)
+
+
+_fold = Translator(_FOLDS)
+
 
 def fold(text: str) -> str:
     """Fold for diacritic-insensitive matching: NFD, drop combining marks, đ→d, casefold.
 
     Length is not preserved in general; use `fold_keep_length` when offsets matter.
     """
-    return text.translate(_FOLDS)
+    return _fold(text)
 
 
 class _KeepLength(dict[int, str]):
