@@ -22,6 +22,7 @@ from common import ROOT, report, seeds
 from baocao.config import Config
 from baocao.extract import extract
 from baocao.extract.model import Fact
+from baocao.native import use_fresh_build
 from baocao.parse import parse
 from baocao.parse.headings import is_all_caps, match_heading
 from baocao.parse.model import Document
@@ -252,6 +253,9 @@ def main() -> None:
     summary["speed_mb_per_s_per_core_cpu"] = round(mb / statistics.median(c for _, c in rounds), 2)
     # the fastest round: the machine's noise (other sessions, frequency) taken out
     summary["speed_mb_per_s_per_core_best"] = round(mb / min(c for _, c in rounds), 2)
+    # the core that ran: compiled by ./dev setup (baocao/native.py), or plain Python
+    # (BAOCAO_PURE_PYTHON=1, or no C compiler)
+    summary["core"] = "compiled" if use_fresh_build() else "python"
     summary["targets"] = {"precision": 0.98, "recall": 0.97, "indicator_accuracy": 0.9, "speed": 2.0}
     summary["per_seed"] = {k: {kk: vv for kk, vv in v.items() if not kk.startswith("_")} for k, v in results.items()}
     report("extract", summary)
