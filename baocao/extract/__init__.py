@@ -12,7 +12,7 @@ from pathlib import Path
 
 from baocao.extract.catalogue import Catalogue, Context, can_map, load_catalogue, map_indicator, rate_indicator
 from baocao.extract.context import Cues, elided_head, qualifiers, subject
-from baocao.extract.drafts import Draft
+from baocao.extract.drafts import Draft, unit_compatible
 from baocao.extract.lexicon import load_lexicon, load_partitions
 from baocao.extract.model import Fact, new_fact, replace_fact
 from baocao.extract.nonfacts import load_rules
@@ -192,7 +192,8 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
             if (
                 prev.indicator
                 and between is not None
-                and (prev.dimension, prev.unit) == (fact.dimension, fact.unit)
+                and prev.dimension == fact.dimension
+                and (prev.unit == fact.unit or (fact.dimension == "count" and unit_compatible(prev.unit, fact.unit)))
                 and _CONTINUES.fullmatch(between)
             ):
                 # "thu được 706 triệu đồng lũy kế đạt 4.567 triệu đồng": the same measure, cumulated
@@ -215,16 +216,32 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
             code = catalogue.plan_rate_indicator(_context(fact, titles.get(fact.paragraph or "", ""), texts), basis)
             if code:
                 out[i] = replace_fact(fact, indicator=code, indicator_confidence=0.7)
+        if fact.role is None and not fact.relations and fact.paragraph not in plans and _reached(fact) \
+                and not (i and _rate_after(out[i - 1], fact)) and not _is_target(fact):
+            ctx = _context(fact, titles.get(fact.paragraph or "", ""), texts)
+            code = None if fact.indicator and catalogue.named_in_sentence(ctx, fact.indicator) else (
+                catalogue.reached_rate_indicator(ctx))
+            if code:
+                out[i] = replace_fact(fact, indicator=code, indicator_confidence=0.7)
         if i and out[i].indicator is None and fact.role in (None, "achievement") and not fact.relations:
             rate = _bare_rate(out[i - 1], fact, catalogue)
             if rate:
                 out[i] = replace_fact(fact, indicator=rate, indicator_confidence=0.7)
     current = {f.id: f for f in out}
+    measured: set[tuple[str, str]] = set()  # (whole, indicator) of the parts met so far
     for i, fact in enumerate(out):
         if fact.role == "basis_value" and fact.indicator is None:
             base = _basis_indicator(fact, current, catalogue)
             if base:
                 out[i] = replace_fact(fact, indicator=base, indicator_confidence=0.7)
+            continue
+        wholes = [r.target for r in fact.relations if r.kind == "part_of" and r.target in current]
+        if fact.indicator and wholes:
+            # "nuôi trồng thủy sản 742 ha, trong đó nuôi ngao 585 ha": a part is not its whole, nor
+            # another part of it ("(trong đó: thu tiền sử dụng đất …; thuế ngoài quốc doanh …)")
+            if any(current[w].indicator == fact.indicator or (w, fact.indicator) in measured for w in wholes):
+                out[i] = replace_fact(fact, indicator=None, indicator_confidence=0.0)
+            measured.update((w, fact.indicator) for w in wholes)
     return out
 
 
@@ -249,6 +266,15 @@ def _basis_indicator(fact: Fact, current: dict[str, Fact], catalogue: Catalogue)
     return None
 
 
+_REACHED = re.compile(r"(?<!\w)đạt\s*$", re.IGNORECASE)
+
+
+def _reached(fact: Fact) -> bool:
+    """The percent follows "đạt" ("mới đạt 63,7%")."""
+    at = fact.start - fact.sentence_start
+    return bool(_REACHED.search(fact.sentence, max(0, at - 8), at))
+
+
 def _is_target(fact: Fact) -> bool:
     """ "Phấn đấu hoàn thành gieo cấy 412 ha lúa", "mục tiêu đạt 95%": a target, not a result."""
     if "hấn đấu" not in fact.sentence and "ục tiêu" not in fact.sentence:  # either case of the first letter
@@ -260,10 +286,15 @@ def _is_target(fact: Fact) -> bool:
 def _bare_rate(prev: Fact, fact: Fact, catalogue: Catalogue) -> str | None:
     """ "điều tra làm rõ 38 vụ, đạt 90,5%": a percent right after a figure, with no basis printed,
     is the rate of that figure's indicator (ratio_of in the catalogue)."""
-    between = _between(prev, fact)
-    if prev.dimension == "percent" or not prev.indicator or between is None or not _RATE_AFTER.fullmatch(between):
+    if prev.dimension == "percent" or not prev.indicator or not _rate_after(prev, fact):
         return None
     return rate_indicator(catalogue, prev.indicator, None)
+
+
+def _rate_after(prev: Fact, fact: Fact) -> bool:
+    """ "điều tra làm rõ 38 vụ, đạt 90,5%": the percent follows the figure `prev` of its sentence."""
+    between = _between(prev, fact)
+    return between is not None and bool(_RATE_AFTER.fullmatch(between))
 
 
 def _amount_of(prev: Fact, counted: str | None, fact: Fact, catalogue: Catalogue) -> str | None:

@@ -156,7 +156,20 @@ class Catalogue:
             self._extra["plan_rates"] = frozenset(
                 i.ratio_of[0] for i in self.by_dimension("percent")
                 if i.ratio_of and any(w in i.ratio_of[1].rsplit(".", 1)[-1] for w in ("plan", "target", "estimate")))
-        numerators: frozenset[str] = self._extra["plan_rates"]  # type: ignore[assignment]
+        return self._rate_named(ctx, self._extra["plan_rates"], basis)  # type: ignore[arg-type]
+
+    def reached_rate_indicator(self, ctx: Context) -> str | None:
+        """ "giải ngân vốn đầu tư công mới đạt 63,7%": a percent reached, printed with no basis and
+        no figure of what was reached, is the rate (ratio_of) of what its own sentence names."""
+        if "rates" not in self._extra:
+            self._extra["rates"] = frozenset(i.ratio_of[0] for i in self.by_dimension("percent") if i.ratio_of)
+        return self._rate_named(ctx, self._extra["rates"], None)  # type: ignore[arg-type]
+
+    def named_in_sentence(self, ctx: Context, code: str) -> bool:
+        """Whether the words of the fact's own sentence name `code`."""
+        return _scores(self, frozenset((code,)), ctx._replace(previous="", section="")).get(code, 0.0) >= _MIN_SCORE
+
+    def _rate_named(self, ctx: Context, numerators: frozenset[str], basis: str | None) -> str | None:
         own = ctx._replace(previous="", section="")  # the words of its own sentence only
         score, reached = max(((s, c) for c, s in _scores(self, numerators, own).items()), default=(0.0, None))
         return rate_indicator(self, reached, basis) if score >= _MIN_SCORE else None

@@ -44,6 +44,8 @@ _DIGIT = re.compile(r"\d")
 _SO_VOI = re.compile(r"^\s*(?:so\s+với|với)\s+", re.IGNORECASE)
 _BRACKETED_RATE = re.compile(r"[^\d;.()]{0,50}\(\s*(?:đạt|bằng|chiếm)?\s*", re.IGNORECASE)
 _OPENING = re.compile(r"\s*\(\s*")
+_BREAKDOWN_OPENS = re.compile(r"\s*(?:trong\s+đó|gồm|bao\s+gồm|cụ\s+thể)", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _holds(low: str, needles: tuple[str, ...]) -> bool:
@@ -86,7 +88,8 @@ def _ratios(text: str, drafts: list[Draft]) -> None:
         nxt = drafts[i + 1] if i + 1 < len(drafts) else None
         if nxt is not None and nxt.fact.dimension == "percent" and nxt.sentence == d.sentence:
             glue = text[d.fact.end : nxt.fact.start]
-            bracketed = _BRACKETED_RATE.fullmatch(glue)
+            # "giải ngân 15,9/26,4 tỷ đồng kế hoạch vốn năm 2025 (60,2%)": a year is no figure between
+            bracketed = _BRACKETED_RATE.fullmatch(_YEAR.sub("", glue) if "(" in glue else glue)
             if (len(glue) <= 45 and _RATIO_GLUE.match(glue)) or bracketed:
                 nxt.role = "ratio_percent"
                 nxt.relations.append(Relation("ratio_of", target=num.fact.id, other=d.fact.id))
@@ -262,6 +265,8 @@ def _base_value(text: str, d: Draft, drafts: list[Draft], i: int, target: Draft 
     between = text[d.fact.end : nxt.fact.start]
     if "(" not in between or ";" in between or len(between) > 60 or nxt.fact.dimension == "percent":
         return None
+    if _BREAKDOWN_OPENS.match(between, between.rfind("(") + 1):
+        return None  # "tăng 12,8% so với cùng kỳ (trong đó: thu tiền sử dụng đất 38.210 triệu đồng": parts
     if target is not None and (nxt.fact.dimension != target.fact.dimension):
         return None
     return nxt

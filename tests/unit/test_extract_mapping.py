@@ -229,3 +229,34 @@ def test_a_noun_that_counts_events_takes_the_verb_before_the_number() -> None:
     # other nouns do not: "quá hạn 14 hồ sơ" of resolved dossiers is not "hồ sơ quá hạn" (pending)
     late = "Đã giải quyết 400 hồ sơ, trong đó đúng hạn 386 hồ sơ, quá hạn 14 hồ sơ."
     assert indicator(late, "14 ") == "tthc.resolved_late"
+
+
+def test_a_part_never_measures_the_indicator_of_its_whole() -> None:
+    ponds = "Diện tích nuôi trồng thủy sản 742 ha, trong đó nuôi ngao 585 ha, tôm thẻ chân trắng 96 ha."
+    assert indicator(ponds, "742 ") == "agri.aquaculture_area"
+    assert indicator(ponds, "585 ") is None and indicator(ponds, "96 ") is None
+    # a breakdown in brackets after a change is no basis value: its parts are named by their words
+    revenue = ("Thu ngân sách lũy kế đạt 71.346/84.500 triệu đồng, tăng 12,8% so với cùng kỳ (trong đó: thu "
+               "tiền sử dụng đất 38.210 triệu đồng; thuế ngoài quốc doanh 19.754 triệu đồng).")
+    land = one(facts_of(revenue), "38.210")
+    assert land.role != "basis_value" and land.indicator == "budget.revenue.land_use_fees"
+    assert indicator(revenue, "19.754") is None
+
+
+def test_rates_reached_and_a_year_between_a_ratio_and_its_percent() -> None:
+    late = "Hạn chế: giải ngân vốn đầu tư công mới đạt 63,7%; còn 14 hồ sơ quá hạn."
+    assert indicator(late, "63,7%") == "investment.public.disbursement_rate"
+    # a figure right before: the rate of that figure, not of other words of the sentence
+    assert indicator("Nhận 07 đơn; đã giải quyết 05 đơn, đạt 71,4%.", "71,4%") != "tthc.resolution_rate"
+    # the sentence names the rate itself: it stays
+    online = "Tỷ lệ thanh toán trực tuyến đạt 46,3%."
+    assert indicator(online, "46,3%") == "tthc.online_payment_rate"
+    paid = "Giải ngân 15,9/26,4 tỷ đồng kế hoạch vốn năm 2025 (60,2%)."
+    assert one(facts_of(paid), "60,2%").role == "ratio_percent"
+    assert indicator(paid, "60,2%") == "investment.public.disbursement_rate"
+
+
+def test_a_continued_measure_in_a_shorter_unit_and_the_area_of_forest_fires() -> None:
+    visitors = "Du lịch: tháng 11 đón 268,4 nghìn lượt khách; 11 tháng ước 3,12 triệu lượt, tăng 18,6%."
+    assert indicator(visitors, "3,12") == indicator(visitors, "268,4") == "tourism.visitors.total"
+    assert indicator("Xảy ra 04 vụ cháy rừng, thiệt hại 6,7 ha.", "6,7") == "forestry.fire_area"
