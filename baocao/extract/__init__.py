@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from baocao.extract.catalogue import Catalogue, Context, can_map, load_catalogue, map_indicator, rate_indicator
+from baocao.extract.catalogue import (
+    Catalogue,
+    Context,
+    base_of,
+    can_map,
+    load_catalogue,
+    map_indicator,
+    rate_indicator,
+)
 from baocao.extract.context import Cues, elided_head, qualifiers, subject
 from baocao.extract.drafts import Draft, unit_compatible
 from baocao.extract.lexicon import load_lexicon, load_partitions
@@ -101,9 +109,12 @@ def extract(document: Document, data_dir: Path | None = None) -> tuple[Fact, ...
 
 _CONTINUES = re.compile(
     r"[\s,(;]*(?:(?:(?:lũy|luỹ)\s+kế|cộng\s+dồn|từ\s+đầu\s+năm|tính\s+chung|ước|đạt|được|là|\d{1,2}\s+tháng"
-    r"(?:\s+đầu\s+năm)?|tháng\s+\d{1,2}(?:/\d{4})?|năm\s+\d{4})[\s,]*)+",
+    r"(?:\s+đầu\s+năm)?|tháng\s+\d{1,2}(?:/\d{4})?|năm\s+\d{4}|(?:tính\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?"
+    r"\d{1,2}/\d{1,2}(?:/\d{4})?)[\s,]*)+",
     re.IGNORECASE,
 )
+_BASIS_WORDS = re.compile(r"^\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|cùng\s+kỳ|chỉ\s+tiêu)[^;,\d]{0,40}",
+                          re.IGNORECASE)
 _RECIPIENTS = re.compile(r"(?<!\w)cho(?:\s+(?:các|những|mỗi))?\s*$", re.IGNORECASE)
 # "với số tiền 7.650.000 đồng", "với tổng khối lượng 9.840 kg" after a count (words between, no
 # other figure): the amount of it
@@ -174,6 +185,11 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
         else:
             ctx = _context(fact, titles.get(fact.paragraph or "", ""), texts)
             code, confidence = map_indicator(catalogue, fact.dimension, fact.unit, fact.role, ctx, basis)
+        if code is None and fact.role == "denominator" and out and out[-1].role == "numerator" and out[-1].indicator:
+            # "hoàn thành xóa 2.846/3.512 nhà tạm": the words name the numerator only; the whole is
+            # what the numerator's rate is a rate of (ratio_of)
+            code = base_of(catalogue, out[-1].indicator)
+            confidence = 0.6 if code else 0.0
         if code is not None or fact.indicator is not None:
             fact = replace_fact(fact, indicator=code, indicator_confidence=confidence)
         by_id[fact.id] = fact
@@ -189,6 +205,11 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
         if i and fact.dimension != "percent":
             prev = out[i - 1]
             between = _between(prev, fact)
+            if prev.dimension == "percent" and i > 1 and between is not None and any(
+                    r.target == out[i - 2].id for r in prev.relations):
+                # "đạt 5.127,3 tỷ đồng, bằng 50,1% kế hoạch; ước đến ngày 30/9/2025 đạt 5.630 tỷ đồng":
+                # past the percent of the figure before and its basis
+                prev, between = out[i - 2], _BASIS_WORDS.sub("", between, count=1)
             if (
                 prev.indicator
                 and between is not None

@@ -316,7 +316,7 @@ def map_indicator(catalogue: Catalogue, dimension: str, unit: str, role: str | N
     if role == "denominator":
         # "đã giải quyết 09/15 đơn": the words name the numerator; the denominator is what the
         # numerator's rate is a rate of (ratio_of in the data).
-        base = _base_of(catalogue, code)
+        base = base_of(catalogue, code)
         if base is None:
             # no rate links them: the whole is only what the words after it name ("kết thúc
             # 301/306 cuộc thanh tra" — 306 inspections carried out), if anything
@@ -412,7 +412,7 @@ def _size(phrase: str) -> float:
     return n if n <= _LENGTH_CAP else _LENGTH_CAP + (n - _LENGTH_CAP) / 10
 
 
-def _base_of(catalogue: Catalogue, numerator: str) -> str | None:
+def base_of(catalogue: Catalogue, numerator: str) -> str | None:
     """The denominator of the rate whose numerator is `numerator` (ratio_of in the data)."""
     for ind in catalogue.by_dimension("percent"):
         if ind.ratio_of and ind.ratio_of[0] == numerator:

@@ -254,9 +254,17 @@ def test_rates_reached_and_a_year_between_a_ratio_and_its_percent() -> None:
     paid = "Giải ngân 15,9/26,4 tỷ đồng kế hoạch vốn năm 2025 (60,2%)."
     assert one(facts_of(paid), "60,2%").role == "ratio_percent"
     assert indicator(paid, "60,2%") == "investment.public.disbursement_rate"
+    # the words name the numerator only: the whole is what its rate is a rate of
+    assert indicator("Hỗ trợ xóa 2.846/3.512 nhà tạm, nhà dột nát (81%).", "3.512") == "social.houses_target"
 
 
 def test_a_continued_measure_in_a_shorter_unit_and_the_area_of_forest_fires() -> None:
     visitors = "Du lịch: tháng 11 đón 268,4 nghìn lượt khách; 11 tháng ước 3,12 triệu lượt, tăng 18,6%."
     assert indicator(visitors, "3,12") == indicator(visitors, "268,4") == "tourism.visitors.total"
     assert indicator("Xảy ra 04 vụ cháy rừng, thiệt hại 6,7 ha.", "6,7") == "forestry.fire_area"
+
+
+def test_a_continued_measure_past_the_percent_of_the_figure_before() -> None:
+    paid = ("Giải ngân vốn đầu tư công đến ngày 15/9/2025 đạt 5.127,3 tỷ đồng, bằng 50,1% kế hoạch; "
+            "ước đến ngày 30/9/2025 đạt 5.630 tỷ đồng, bằng 55%.")
+    assert indicator(paid, "5.630") == indicator(paid, "5.127,3") == "investment.public.disbursed"
