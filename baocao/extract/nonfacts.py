@@ -33,8 +33,9 @@ _AT_DIGITS = (
     # from 11 to 15 o'clock ("từ 11 giờ đến 15 giờ"): a span of the day, not durations
     (re.compile(r"(?<!\d)\d{1,2}\s*giờ(?:\s*\d{1,2}(?:\s*phút)?)?\s*(?:đến|-|–)\s*\d{1,2}\s*giờ", re.IGNORECASE),
      ("giờ",)),
-    # 14 giờ 30 phút; 14 giờ 30 ngày 28/8 (the minutes, then the date)
-    (re.compile(r"(?<!\d)\d{1,2}\s*giờ\s*\d{1,2}(?:\s*phút|(?=\s*,?\s*ngày\s+\d))", re.IGNORECASE), ("giờ",)),
+    # 14 giờ 30 phút; 14 giờ 30 ngày 28/8, trước 17 giờ ngày 27/9 (the minutes, then the date)
+    (re.compile(r"(?<!\d)\d{1,2}\s*giờ(?:\s*\d{1,2}\s*phút|(?:\s*\d{1,2})?(?=\s*,?\s*ngày\s+\d))", re.IGNORECASE),
+     ("giờ",)),
     (re.compile(r"(?<![\d/])\d{1,2}\s*[-–]\s*(?=\d{1,2}/\d{1,2})"), ("/",)),  # 27-31/3/2025: start of a day range
     (re.compile(r"(?<![\d/])\d{1,2}\s*(?:và|,)\s*(?=(?:ngày\s+)?\d{1,2}\s+tháng)", re.IGNORECASE), ("tháng",)),
     (re.compile(r"(?<![\d.,])\d{1,3}\s*\+\s*\d{1,3}(?![\d.,])"), ("+",)),  # Khối 7+10

@@ -104,6 +104,28 @@ def read_unit(text: str, pos: int, lex: Lexicon) -> Unit | None:
     return None
 
 
+_BRACKET_ITEMS = re.compile(r"\(\s*(?:\d[\d.]*\s+[^\W\d_][^(),;\d]{0,30},\s*)*$")
+_COUNT_BEFORE = re.compile(r"\d[\d.]*\s+([^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*$")
+
+
+def _bracket_noun(text: str, start: int, lex: Lexicon) -> Unit | None:
+    """ "08 trường (02 mầm non, 04 tiểu học, 02 trung học cơ sở)": the items of a breakdown in
+    brackets count in the noun of the figure they break down."""
+    window = text[max(0, start - 120) : start]
+    items = _BRACKET_ITEMS.search(window)
+    if items is None:
+        return None
+    count = _COUNT_BEFORE.search(window, 0, items.start())
+    if count is None:
+        return None
+    words = count.group(1).split()
+    for n in range(len(words), 0, -1):  # "08 trường", "24 trường học", "21 trường công lập"
+        noun = " ".join(words[:n]).lower()
+        if noun in lex.count_nouns:
+            return Unit("count", noun, 1.0, start, start, implied=True)
+    return None
+
+
 def _implied_noun(
     text: str, start: int, lex: Lexicon, noun_re: re.Pattern[str], loose: bool = False, end: int | None = None
 ) -> Unit | None:
@@ -177,7 +199,8 @@ def scan(text: str, lex: Lexicon, rules: NonFactRules, noun_re: re.Pattern[str])
         if len(items) == 1 and not has_unit:
             if text[m.end() : m.end() + 1].isalpha():
                 continue  # 4B, 110kV: glued letters that are no unit
-            implied = ranged or _implied_noun(text, m.start(), lex, noun_re, end=m.end())
+            implied = ranged or _implied_noun(text, m.start(), lex, noun_re, end=m.end()) or _bracket_noun(
+                text, m.start(), lex)
             if implied is None:
                 continue
             items = [(items[0][0], implied)]

@@ -175,3 +175,15 @@ def test_round_the_clock_and_spans_of_the_day_are_not_quantities_but_a_ratio_of_
                   "chợ có 412 ki-ốt; thi với 2.380 thí sinh; dự thi vào lớp 10: 286 em.")
     assert [(f.raw, f.unit) for f in fs] == [("24", "thanh niên"), ("24 thanh niên", "thanh niên"),
                                             ("412 ki-ốt", "ki-ốt"), ("2.380 thí sinh", "thí sinh"), ("286 em", "em")]
+
+
+def test_items_of_a_bracketed_breakdown_count_in_the_noun_of_their_whole() -> None:
+    facts = facts_of("Phường có 21 trường công lập (09 mầm non, 07 tiểu học, 05 trung học cơ sở).")
+    assert [(f.raw, f.value, f.unit) for f in facts] == [
+        ("21 trường", 21, "trường"), ("09", 9, "trường"), ("07", 7, "trường"), ("05", 5, "trường")]
+
+
+def test_a_clock_time_before_a_date_is_no_duration() -> None:
+    assert [f.raw for f in facts_of("Đưa 64 lao động vào bờ trước 17 giờ ngày 27/9/2025.")] == ["64 lao động"]
+    assert [f.raw for f in facts_of("Xả lũ từ 14 giờ ngày 19/10/2025.")] == []
+    assert [f.raw for f in facts_of("Trực 24 giờ, làm việc 48 giờ liên tục.")] == ["24 giờ", "48 giờ"]
