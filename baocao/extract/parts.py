@@ -21,7 +21,8 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _DECIMAL_POINT = re.compile(r"\d[.]\d")
 _NOT_WORD = re.compile(r"[^\w\s]")
 _SHARE_GLUE = re.compile(r"\s*\(\s*(?:chiếm\s+)?(?:tỷ\s+lệ\s+)?")
-_BREAKDOWN_WORD = re.compile(r"\s*(?:trong\s+đó|gồm|bao\s+gồm|cụ\s+thể)\b", re.IGNORECASE)
+# the words that open a breakdown, at the start of a text (a footnote, a bracket)
+BREAKDOWN_WORD = re.compile(r"\s*(?:trong\s+đó|gồm|bao\s+gồm|cụ\s+thể)\b", re.IGNORECASE)
 _BREAKDOWN_HEAD = re.compile(r"\s*(?:trong\s+đó|gồm|bao\s+gồm|cụ\s+thể)\s*[:,]?", re.IGNORECASE)
 
 
@@ -240,7 +241,7 @@ def link_footnote_breakdown(body_text: str, offset: int, body: list[Draft], note
     Hoàng Đồng: …", as merged wards report their former parts), breaks down the body figure
     its marker follows."""
     named = len(_NAMED_ITEM.findall(note_text)) >= 2 and _NAMED_ITEM.match(note_text)
-    if not named and not _BREAKDOWN_WORD.match(note_text):
+    if not named and not BREAKDOWN_WORD.match(note_text):
         return
     firsts = [n for n in notes if n.fact.dimension != "percent"]
     if not firsts:

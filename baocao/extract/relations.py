@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from baocao.extract.drafts import Draft, unit_compatible
 from baocao.extract.model import Relation
-from baocao.extract.parts import breakdowns, carried_over, partitions_of, shares
+from baocao.extract.parts import BREAKDOWN_WORD, breakdowns, carried_over, partitions_of, shares
 from baocao.text.normalize import fold
 
 _RATIO_GLUE = re.compile(
@@ -44,7 +44,6 @@ _DIGIT = re.compile(r"\d")
 _SO_VOI = re.compile(r"^\s*(?:so\s+với|với)\s+", re.IGNORECASE)
 _BRACKETED_RATE = re.compile(r"[^\d;.()]{0,50}\(\s*(?:đạt|bằng|chiếm)?\s*", re.IGNORECASE)
 _OPENING = re.compile(r"\s*\(\s*")
-_BREAKDOWN_OPENS = re.compile(r"\s*(?:trong\s+đó|gồm|bao\s+gồm|cụ\s+thể)", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -265,7 +264,7 @@ def _base_value(text: str, d: Draft, drafts: list[Draft], i: int, target: Draft 
     between = text[d.fact.end : nxt.fact.start]
     if "(" not in between or ";" in between or len(between) > 60 or nxt.fact.dimension == "percent":
         return None
-    if _BREAKDOWN_OPENS.match(between, between.rfind("(") + 1):
+    if BREAKDOWN_WORD.match(between, between.rfind("(") + 1):
         return None  # "tăng 12,8% so với cùng kỳ (trong đó: thu tiền sử dụng đất 38.210 triệu đồng": parts
     if target is not None and (nxt.fact.dimension != target.fact.dimension):
         return None
