@@ -80,12 +80,17 @@ def _manifest() -> dict[str, str]:
     return data if isinstance(data, dict) else {}
 
 
-def _extensions() -> list[Path]:
-    """The build: extensions in the package and the shared library mypyc puts beside it (the
-    compiled packages find their directories from where that library is)."""
+def _shared_libraries() -> list[Path]:
+    """The shared library mypyc puts beside the package (the compiled packages find their
+    directories from where it is); a build has one."""
     suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
-    inside = [p for p in PACKAGE.rglob("*") if p.name.endswith(suffixes)]
-    return inside + [p for p in PACKAGE.parent.glob("*__mypyc.*") if p.name.endswith(suffixes)]
+    return [p for p in PACKAGE.parent.glob("*__mypyc.*") if p.name.endswith(suffixes)]
+
+
+def _extensions() -> list[Path]:
+    """The whole build: the extensions in the package and the shared library beside it."""
+    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+    return [p for p in PACKAGE.rglob("*") if p.name.endswith(suffixes)] + _shared_libraries()
 
 
 class _Sources(importlib.abc.MetaPathFinder):
@@ -99,7 +104,7 @@ class _Sources(importlib.abc.MetaPathFinder):
     def find_spec(self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None,
                   ) -> importlib.machinery.ModuleSpec | None:
         if fullname == self.shared and self.native:
-            library = next((p for p in _extensions() if p.name.startswith(f"{fullname}.")), None)
+            library = next((p for p in _shared_libraries() if p.name.startswith(f"{fullname}.")), None)
             return importlib.util.spec_from_file_location(fullname, library) if library else None
         if fullname in MODULES and not self.native:
             source = source_of(fullname)
@@ -113,8 +118,8 @@ def use_fresh_build() -> bool:
     if any(isinstance(f, _Sources) for f in sys.meta_path):
         return any(isinstance(f, _Sources) and f.native for f in sys.meta_path)
     manifest = _manifest()
-    if not manifest and not _extensions():
-        return False  # never built: plain Python, nothing to guard
+    # no manifest: never built, or a build without its record; the sources either way (no
+    # directory walk at start-up to tell the two apart)
     native = bool(manifest) and not os.environ.get(PURE_ENV) and manifest.get("digest") == digest()
     sys.meta_path.insert(0, _Sources(native, manifest.get("shared", "")))
     return native
@@ -141,7 +146,7 @@ def build() -> int:
         done = subprocess.run(cmd, cwd=root, env={**os.environ, "MYPY_CACHE_DIR": str(Path(tmp) / "cache")},
                               capture_output=True, text=True, check=False)
         shutil.rmtree(root / "build", ignore_errors=True)
-    shared = [p for p in _extensions() if p.parent == root]
+    shared = _shared_libraries()
     if done.returncode != 0 or len(shared) != 1:
         clean()
         last = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["?"]
