@@ -10,8 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -60,21 +60,17 @@ class NonFactRules:
     date_words: dict[str, tuple[int, int]]  # word → plausible range of the number after it
     bound_after: frozenset[str] = frozenset()  # after a quantity: it bounds a class ("từ 90 CV trở lên")
 
-    @cached_property
-    def endings(self) -> tuple[str, ...]:
-        """The last words of the phrases before a number: a text ending otherwise matches none."""
-        phrases = (*self.identifier_before, *self.bare_before, *self.date_words)
-        return tuple({p.split(" ")[-1] for p in phrases})
+    # derived in __post_init__ (a cached_property is recomputed on every use in the compiled core)
+    endings: tuple[str, ...] = field(init=False, default=())  # the last words of the phrases before a number
+    beginnings: tuple[str, ...] = field(init=False, default=())  # the first words of the phrases after one
+    bound_beginnings: tuple[str, ...] = field(init=False, default=())  # … of the phrases after a bound
 
-    @cached_property
-    def beginnings(self) -> tuple[str, ...]:
-        """The first words of the phrases after a number."""
-        return tuple({p.split(" ")[0] for p in self.after})
-
-    @cached_property
-    def bound_beginnings(self) -> tuple[str, ...]:
-        """The first words of the phrases after a quantity that bounds a class."""
-        return tuple({p.split(" ")[0] for p in self.bound_after})
+    def __post_init__(self) -> None:
+        # a text ending (beginning) with none of these words matches no phrase: a quick test first
+        before = (*self.identifier_before, *self.bare_before, *self.date_words)
+        object.__setattr__(self, "endings", tuple({p.split(" ")[-1] for p in before}))
+        object.__setattr__(self, "beginnings", tuple({p.split(" ")[0] for p in self.after}))
+        object.__setattr__(self, "bound_beginnings", tuple({p.split(" ")[0] for p in self.bound_after}))
 
 
 def _phrases(words: list[str]) -> frozenset[str]:
