@@ -60,7 +60,7 @@ class NonFactRules:
     date_words: dict[str, tuple[int, int]]  # word → plausible range of the number after it
     bound_after: frozenset[str] = frozenset()  # after a quantity: it bounds a class ("từ 90 CV trở lên")
 
-    # derived in __post_init__ (a cached_property is recomputed on every use in the compiled core)
+    # derived in __post_init__ (the compiled core would recompute a cached property on every use)
     endings: tuple[str, ...] = field(init=False, default=())  # the last words of the phrases before a number
     beginnings: tuple[str, ...] = field(init=False, default=())  # the first words of the phrases after one
     bound_beginnings: tuple[str, ...] = field(init=False, default=())  # … of the phrases after a bound
