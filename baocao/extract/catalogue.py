@@ -53,6 +53,8 @@ class Catalogue:
     event_nouns: frozenset[str] = frozenset()  # folded nouns that count events (units.yaml `event_nouns`)
     # (generic person nouns, all person nouns), folded (units.yaml `persons`)
     persons: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    # phrases found only where the text spells them so (exact_words.txt): key → spellings, lower case
+    exact: dict[PhraseKey, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def __post_init__(self) -> None:
         for dim in {i.dimension for i in self.indicators}:
@@ -99,6 +101,10 @@ class Catalogue:
             found = self._found_norm.get(norm)
             if found is None:
                 found = self._found_norm[norm] = self.matcher().find(norm)
+            if self.exact and any(key in self.exact for key in found):
+                spelt = " ".join(text.lower().split())  # "diện tích sàn" is no "diện tích sắn"
+                found = {key: end for key, end in found.items()
+                         if key not in self.exact or any(s in spelt for s in self.exact[key])}
             hit = self._found[text] = (norm, found)
         return hit
 
@@ -231,7 +237,22 @@ def load_catalogue(data_dir: Path | None = None) -> Catalogue:
     generic = frozenset(fold(nfc(w)) for w in spec.get("generic", ()))
     return Catalogue(tuple(out), persons=(generic, generic | {fold(nfc(w)) for w in spec.get("nouns", ())}),
                      heads=tuple(normalise(nfc(h)) for h in units.get("measure_heads") or ()),
-                     event_nouns=frozenset(normalise(nfc(w)).strip() for w in units.get("event_nouns") or ()))
+                     event_nouns=frozenset(normalise(nfc(w)).strip() for w in units.get("event_nouns") or ()),
+                     exact=_exact_phrases(out, _data_text("exact_words.txt", data_dir)))
+
+
+def _exact_phrases(indicators: list[Indicator], words_text: str) -> dict[PhraseKey, tuple[str, ...]]:
+    """The phrases holding a word of exact_words.txt: (code, normalised phrase) → its spellings."""
+    words = {nfc(line).strip().lower() for line in words_text.splitlines() if line.strip() and not line.startswith("#")}
+    exact: dict[PhraseKey, tuple[str, ...]] = {}
+    for ind in indicators:
+        for phrase in (*ind.phrases_raw, ind.name):
+            spelt = " ".join(phrase.lower().split())
+            if words.intersection(spelt.split()):
+                key = (ind.code, normalise(phrase))
+                if spelt not in exact.get(key, ()):
+                    exact[key] = (*exact.get(key, ()), spelt)
+    return exact
 
 
 def _phrase_forms(phrases: tuple[str, ...]) -> tuple[str, ...]:

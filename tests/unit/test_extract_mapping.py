@@ -268,3 +268,12 @@ def test_a_continued_measure_past_the_percent_of_the_figure_before() -> None:
     paid = ("Giải ngân vốn đầu tư công đến ngày 15/9/2025 đạt 5.127,3 tỷ đồng, bằng 50,1% kế hoạch; "
             "ước đến ngày 30/9/2025 đạt 5.630 tỷ đồng, bằng 55%.")
     assert indicator(paid, "5.630") == indicator(paid, "5.127,3") == "investment.public.disbursed"
+
+
+def test_a_word_of_exact_words_is_matched_only_as_spelt() -> None:
+    # "sàn" and "sắn" fold alike: floor area is no cassava, cassava still is
+    assert indicator("Cấp 22 giấy phép xây dựng với tổng diện tích sàn 6.840 m2.", "6.840") is None
+    assert indicator("Diện tích sắn 125 ha.", "125") == "agri.planted_area.cassava"
+    assert indicator("Trồng mới 40 ha cây sắn.", "40") == "agri.planted_area.cassava"
+    catalogue = load_catalogue()
+    assert catalogue.exact[("agri.planted_area.cassava", " dien tich san ")] == ("diện tích sắn",)
