@@ -155,6 +155,8 @@ def _implied_noun(
     last = found[-1]
     between = window[last.end() :]
     words = between.split()
+    if words and ":" not in between and all(w[:1].isupper() for w in words):
+        return None  # "thôn Lạc Sơn 3": the number ends a name
     follows = text[end : end + 2] if end is not None else ""
     closed = not follows.strip() or follows.strip()[:1] in ";,.)"
     if (":" in between or _LA_AT_END.search(between) or (len(words) <= 2 and closed)) and len(words) <= 6:

@@ -107,6 +107,13 @@ def test_digits_that_are_not_quantities() -> None:
     assert fs == []
 
 
+def test_names_that_end_in_a_number_are_not_counts() -> None:
+    fs = facts_of("Thi công kè chắn sóng thôn Lạc Sơn 3; Trường Mầm non Khương Đình (cơ sở 2) xây mới 12 phòng học. "
+                  "Phường phối hợp Thuế cơ sở 7 tổ chức đối thoại với 135 doanh nghiệp; kiểm tra 45 cơ sở, thôn 3 có 40 hộ.")
+    assert [(f.raw, f.unit) for f in fs] == [("12 phòng học", "phòng học"), ("135 doanh nghiệp", "doanh nghiệp"),
+                                             ("45 cơ sở", "cơ sở"), ("40 hộ", "hộ")]
+
+
 def test_fact_knows_its_place_and_sentence() -> None:
     fs = facts_of("Trong tháng cấp 95 giấy phép xây dựng. Thu được 252.510.000 đồng.")
     f = one(fs, "252.510.000")
