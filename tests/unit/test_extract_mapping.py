@@ -277,3 +277,11 @@ def test_a_word_of_exact_words_is_matched_only_as_spelt() -> None:
     assert indicator("Trồng mới 40 ha cây sắn.", "40") == "agri.planted_area.cassava"
     catalogue = load_catalogue()
     assert catalogue.exact[("agri.planted_area.cassava", " dien tich san ")] == ("diện tích sắn",)
+
+
+def test_a_whole_does_not_measure_what_its_part_measures() -> None:
+    fs = facts_of("Xã duy trì 19 tiêu chí; đến nay có 6/11 thôn đạt chuẩn thôn nông thôn mới kiểu mẫu.")
+    assert one(fs, "6").indicator == "newrural.model_areas"
+    assert one(fs, "11 thôn").indicator is None  # all the villages, not the model ones
+    fishing = facts_of("Sản lượng khai thác trong tháng ước 1.365 tấn; sản lượng khai thác, nuôi trồng 2.100 tấn.")
+    assert [f.indicator for f in fishing] == ["agri.fishing_output", "agri.aquaculture_output"]
