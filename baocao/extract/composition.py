@@ -104,18 +104,33 @@ def composed(catalogue: Catalogue, before: str, named: bool, allowed: frozenset[
             out.extend(rest.get(key, ()))
     if named:
         return out
-    words = normalise(before[-120:]).split()
+    words = normalise(before).split()
     while words and words[-1] in _HEAD_FILLERS:
         words.pop()
     for head, rest in completions.items():
         head_words = head.split()
         if words[-len(head_words):] == head_words:  # "sản lượng ước 2.032,8 tấn"
             earlier = words[: -len(head_words)]
-            if ";" in earlier:  # what it measures is named in its own clause
-                earlier = earlier[len(earlier) - earlier[::-1].index(";"):]
-            for at in range(len(earlier) - 1, -1, -1):
-                hit = next((rest[key] for n in (1, 2, 3) if (key := f" {' '.join(earlier[at:at + n])} ") in rest), None)
+            # what it measures is named in its own clause, else in the nearest earlier clause of
+            # the sentence that has a figure ("gieo cấy 412,6 ha lúa, đạt 101,3% kế hoạch; … sản
+            # lượng ước 2.032,8 tấn"; but not "chuyển đất lúa sang đất ở; … diện tích 144 m2")
+            clauses = " ".join(earlier).split(" ; ")
+            hit = _nearest(clauses[-1].split(), rest)
+            for clause in reversed(clauses[:-1]):
                 if hit:
-                    out.extend(hit)
                     break
+                if any(ch.isdigit() for ch in clause):
+                    hit = _nearest(clause.split(), rest)
+            if hit:
+                out.extend(hit)
     return out
+
+
+def _nearest(words: list[str], completions: dict[str, list[PhraseKey]]) -> list[PhraseKey] | None:
+    """The completions of a head named by the last of `words` that names one (one to three words,
+    the longest: "cà phê" is no "cá")."""
+    for at in range(len(words) - 1, -1, -1):
+        hit = next((completions[key] for n in (3, 2, 1) if (key := f" {' '.join(words[at:at + n])} ") in completions), None)
+        if hit:
+            return hit
+    return None

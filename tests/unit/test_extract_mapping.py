@@ -285,3 +285,11 @@ def test_a_whole_does_not_measure_what_its_part_measures() -> None:
     assert one(fs, "11 thôn").indicator is None  # all the villages, not the model ones
     fishing = facts_of("Sản lượng khai thác trong tháng ước 1.365 tấn; sản lượng khai thác, nuôi trồng 2.100 tấn.")
     assert [f.indicator for f in fishing] == ["agri.fishing_output", "agri.aquaculture_output"]
+
+
+def test_a_measure_head_takes_what_an_earlier_clause_names_when_its_own_names_nothing() -> None:
+    rice = facts_of("Vụ Hè Thu gieo cấy 412,6 ha lúa, đạt 101,3% kế hoạch; đã thu hoạch 385 ha, "
+                    "năng suất ước đạt 52,8 tạ/ha, sản lượng ước 2.032,8 tấn.")
+    assert one(rice, "2.032,8").indicator == "agri.rice_output"
+    coffee = facts_of("Cây cà phê có tổng diện tích 214.308 ha; niên vụ 2025 - 2026 ước sản lượng đạt 578.400 tấn nhân.")
+    assert one(coffee, "578.400").indicator == "agri.coffee_output"  # "cà phê", not "cá"
