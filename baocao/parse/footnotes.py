@@ -13,6 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from baocao.parse.headings import match_heading
 from baocao.parse.lines import Line
 from baocao.parse.model import ParseWarning
 
@@ -41,14 +42,21 @@ def split_footnotes(stream: list[Line]) -> Split:
     notes: list[RawFootnote] = []
     warnings: list[ParseWarning] = []
     in_block = False
+    ruled = False  # the block began at a rule ("__________"): it ends where a footnote has ended
     pause = False  # a blank line after a footnote that ended a sentence
-    for line in stream:
+    for i, line in enumerate(stream):
         if line.kind == "footnote" and line.whole_paragraph and line.footnote is not None:
             notes.append(RawFootnote(number=line.footnote, parts=[line.text.strip()], page=line.page, block_at=len(body)))
             continue
         if line.kind == "separator":
-            in_block = True
+            in_block, ruled = True, False
             continue
+        if line.kind == "body" and _RULE.fullmatch(line.text.strip()) and _rule_opens_block(stream, i, notes):
+            in_block, ruled = True, True
+            continue
+        if in_block and ruled and line.kind == "body" and notes and not _starts_next(line.text, notes) and (
+                _ENDED.search(notes[-1].parts[-1]) or match_heading(line.text.strip())):
+            in_block = False  # "__________ / 1 … / 2 … / III. ĐÁNH GIÁ CHUNG": the body goes on
         if line.kind == "footnote":
             in_block = True
         elif in_block and (
@@ -72,6 +80,17 @@ def split_footnotes(stream: list[Line]) -> Split:
         _add_footnote_line(line, notes, len(body), warnings)
     _check_sequence(notes, warnings)
     return Split(body=body, footnotes=notes, warnings=warnings)
+
+
+# a rule printed as a footnote separator (plain text of a DOCX): underscores or dashes only
+_RULE = re.compile(r"_{5,}|[-–—]{5,}")
+_ENDED = re.compile(r"[.!?;)”\"]\s*$")
+
+
+def _rule_opens_block(stream: list[Line], at: int, notes: list[RawFootnote]) -> bool:
+    """A rule separates footnotes when the next line with text starts the next footnote."""
+    following = next((line for line in stream[at + 1:] if line.text.strip()), None)
+    return following is not None and following.kind == "body" and _starts_next(following.text, notes)
 
 
 def _next_number(notes: list[RawFootnote]) -> int:

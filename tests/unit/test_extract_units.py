@@ -194,3 +194,9 @@ def test_a_clock_time_before_a_date_is_no_duration() -> None:
     assert [f.raw for f in facts_of("Đưa 64 lao động vào bờ trước 17 giờ ngày 27/9/2025.")] == ["64 lao động"]
     assert [f.raw for f in facts_of("Xả lũ từ 14 giờ ngày 19/10/2025.")] == []
     assert [f.raw for f in facts_of("Trực 24 giờ, làm việc 48 giờ liên tục.")] == ["24 giờ", "48 giờ"]
+
+
+def test_workers_are_counted() -> None:
+    fs = facts_of("Đối thoại tại 02 doanh nghiệp FDI với 1.350 công nhân tham gia; Công ty TNHH Hanwon Vina 820 công nhân.")
+    assert [(f.raw, f.unit) for f in fs] == [("02 doanh nghiệp", "doanh nghiệp"), ("1.350 công nhân", "công nhân"),
+                                             ("820 công nhân", "công nhân")]

@@ -90,3 +90,19 @@ def test_a_footnote_printed_as_the_line_after_its_paragraph() -> None:
     assert [(n.number, n.text[:9]) for n in doc.footnotes] == [(1, "Trong đó:"), (2, "Dự toán c")]
     assert "công chức; ban hành" in doc.text and "54,2% dự toán." in doc.text
     assert "38 người" not in doc.text and "a numbered line" in doc.text
+
+
+def test_footnotes_below_a_rule_of_underscores_and_the_body_after_them() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nXÃ TÀ TỔNG\nĐộc lập - Tự do - Hạnh phúc\n---------------\nBÁO CÁO\n"
+            "Tình hình kinh tế - xã hội tháng 10\nI. KẾT QUẢ\n"
+            "Xã Tà Tổng1 tổ chức 02 hội nghị; tổng thiệt hại ước 7,85 tỷ đồng2. Tiếp 14 lượt công dân.\n"
+            "__________\n"
+            "1 Xã Tà Tổng được thành lập theo Nghị quyết số 1670/NQ-UBTVQH15 ngày 16/6/2025.\n"
+            "2 Thiệt hại về giao thông 5,2 tỷ đồng, nhà ở 0,94 tỷ đồng.\n"
+            "II. ĐÁNH GIÁ CHUNG\n"
+            "Sản xuất nông nghiệp cơ bản ổn định.\n")
+    doc = parse(read_text(text.encode()))
+    assert [(n.number, n.text[:12]) for n in doc.footnotes] == [(1, "Xã Tà Tổng đ"), (2, "Thiệt hại về")]
+    assert "7,85 tỷ đồng. Tiếp 14 lượt" in doc.text and "Sản xuất nông nghiệp cơ bản ổn định." in doc.text
+    assert "5,2 tỷ" not in doc.text and "---" not in doc.text.split("BÁO CÁO")[-1]
+    assert [s.title for s in doc.sections] == ["KẾT QUẢ", "ĐÁNH GIÁ CHUNG"]
