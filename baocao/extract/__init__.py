@@ -197,12 +197,15 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
             fact = replace_fact(fact, indicator=code, indicator_confidence=confidence)
         by_id[fact.id] = fact
         out.append(fact)
+    at = {f.id: k for k, f in enumerate(out)}
     for i, fact in enumerate(out):
         if i and fact.dimension in ("money", "mass", "area", "volume"):
-            counted = out[i - 1]
-            if counted.role == "denominator" and i > 1 and out[i - 2].role == "numerator":
-                counted = out[i - 2]  # "hoàn thành 45/45 nhà, tổng kinh phí …": the amount of what was done
-            amount = _amount_of(out[i - 1], counted.indicator, fact, catalogue)
+            amount = _amount_of(out[i - 1], _counted(out, i - 1).indicator, fact, catalogue)
+            whole = next((at[r.target] for r in out[i - 1].relations if r.kind == "part_of" and r.target in at), i)
+            if amount is None and whole < i - 1:
+                # "đón 2.340 lượt khách (trong đó 185 lượt khách quốc tế), doanh thu ước 1,46 tỷ đồng":
+                # after the parts of a count, the amount of the whole
+                amount = _amount_of(out[i - 1], _counted(out, whole).indicator, fact, catalogue)
             if amount:
                 out[i] = fact = replace_fact(fact, indicator=amount, indicator_confidence=0.8)
         if i and fact.dimension != "percent":
@@ -319,6 +322,14 @@ def _rate_after(prev: Fact, fact: Fact) -> bool:
     """ "điều tra làm rõ 38 vụ, đạt 90,5%": the percent follows the figure `prev` of its sentence."""
     between = _between(prev, fact)
     return between is not None and bool(_RATE_AFTER.fullmatch(between))
+
+
+def _counted(facts: list[Fact], i: int) -> Fact:
+    """What the count `facts[i]` counts: a ratio's numerator ("hoàn thành 45/45 nhà, tổng kinh phí …":
+    the amount of what was done)."""
+    if facts[i].role == "denominator" and i > 0 and facts[i - 1].role == "numerator":
+        return facts[i - 1]
+    return facts[i]
 
 
 def _amount_of(prev: Fact, counted: str | None, fact: Fact, catalogue: Catalogue) -> str | None:

@@ -87,11 +87,7 @@ def breakdowns(text: str, drafts: list[Draft]) -> None:
                 total = d
         if total is None:
             continue
-        if total.fact.role == "denominator":
-            numerator = next((d for d in drafts if any((r.kind == "numerator_of" and r.target in (total.fact.id,)) or
-                                                       (r.kind == "numerator_of" and r.other == total.fact.id)
-                                                       for r in d.relations)), None)
-            total = numerator or total
+        total = _what_is_broken_down(total, drafts)
         inside = text.rfind("(", 0, total.fact.start) > text.rfind(")", 0, total.fact.start)
         if inside:
             outer = [d for d in drafts if d.fact.end <= total.fact.start and d.sentence == total.sentence
@@ -103,6 +99,40 @@ def breakdowns(text: str, drafts: list[Draft]) -> None:
         parts = mark_parts(text, total.fact, [d for d in drafts if d.fact.start >= m.end()], m.end(), drafts,
                            total_bracketed=opened or None, across_clauses=list_follows, in_brackets=opened)
         _parallel_parts(text, total, parts, drafts)
+
+
+def _what_is_broken_down(total: Draft, drafts: list[Draft]) -> Draft:
+    """A ratio's breakdown is of its numerator ("hoàn thành 146/146 nhà (xây mới 118 nhà, …)")."""
+    if total.fact.role != "denominator":
+        return total
+    numerator = next((d for d in drafts if any(r.kind == "numerator_of" and total.fact.id in (r.target, r.other)
+                                               for r in d.relations)), None)
+    return numerator or total
+
+
+_OPENING = re.compile(r"\s*\(")
+
+
+def bracketed_items(text: str, drafts: list[Draft]) -> None:
+    """ "hoàn thành 146/146 nhà (xây mới 118 nhà, sửa chữa 28 nhà)", "cây ăn trái 96.240 ha (sầu
+    riêng 14.820 ha, bưởi 17.350 ha)": two or more figures in the brackets right after a figure,
+    all in its unit and adding up to no more than it, are its parts (with no breakdown word)."""
+    for i, d in enumerate(drafts):
+        opening = _OPENING.match(text, d.fact.end)
+        if (opening is None or d.fact.dimension == "percent" or d.role in ("change", "basis_value", "percent_change")
+                or any(r.kind == "part_of" for r in d.relations)):
+            continue
+        close = text.find(")", opening.end())
+        inside = [e for e in drafts[i + 1:] if e.fact.start < close and e.fact.dimension != "percent"] if close > 0 else []
+        if BREAKDOWN_WORD.match(text, opening.end()) or "(" in text[opening.end():close] or len(inside) < 2:
+            continue
+        total = _what_is_broken_down(d, drafts)
+        if any(e.fact.dimension != total.fact.dimension or not unit_compatible(total.fact.unit, e.fact.unit)
+               or e.role is not None or e.fact.role is not None or e.relations for e in inside):
+            continue
+        if sum(e.fact.value for e in inside) <= total.fact.value * (1 + 1e-9):
+            for e in inside:
+                e.relations.append(Relation("part_of", target=total.fact.id))
 
 
 _NEW_SUBJECT = re.compile(r"^\s*(?:tỷ\s+lệ|tỉ\s+lệ|còn|đang|trả|đã\s+thu|lũy\s+kế|luỹ\s+kế|tổng|so\s+với|ước)",

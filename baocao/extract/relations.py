@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from baocao.extract.drafts import Draft, unit_compatible
 from baocao.extract.model import Relation
-from baocao.extract.parts import BREAKDOWN_WORD, breakdowns, carried_over, partitions_of, shares
+from baocao.extract.parts import BREAKDOWN_WORD, bracketed_items, breakdowns, carried_over, partitions_of, shares
 from baocao.text.normalize import fold
 
 _RATIO_GLUE = re.compile(
@@ -72,6 +72,7 @@ def relate(text: str, drafts: list[Draft], partitions: tuple[tuple[str, ...], ..
     _percent_then_ratio(text, drafts)
     _comparisons(text, drafts)
     breakdowns(text, drafts)
+    bracketed_items(text, drafts)
     partitions_of(text, drafts, partitions)
     carried_over(text, drafts)
     shares(text, drafts)

@@ -82,6 +82,23 @@ def test_breakdown_parts_point_at_their_total() -> None:
     assert [p.value for p in parts] == [34096, 14175]
 
 
+def test_figures_in_brackets_after_a_figure_are_its_parts_when_they_fit_in_it() -> None:
+    def parts_of(fs, total):  # type: ignore[no-untyped-def]
+        return [f.value for f in fs if any(r.kind == "part_of" and r.target == total.id for r in f.relations)]
+
+    houses = facts_of("Xóa nhà tạm, nhà dột nát: hoàn thành 146/146 nhà (xây mới 118 nhà, sửa chữa 28 nhà), kinh phí hỗ trợ 7.920 triệu đồng.")
+    assert parts_of(houses, houses[0]) == [118, 28]  # the houses done: the numerator
+    assert one(houses, "7.920").indicator == "social.housing_support_money"  # the amount of the whole
+    fruit = facts_of("Cây ăn trái hiện có 96.240 ha (sầu riêng 14.820 ha, bưởi 17.350 ha).")
+    assert parts_of(fruit, fruit[0]) == [14_820 * 10_000, 17_350 * 10_000]
+    too_many = facts_of("Tiếp nhận 12 đơn (kiến nghị 9 đơn, khiếu nại 5 đơn).")  # 14 > 12: no parts, a mistake to check
+    assert parts_of(too_many, too_many[0]) == []
+    one_item = facts_of("Đón 34.117 lượt khách (cộng dồn 182.270 lượt khách), doanh thu 12 tỷ đồng.")
+    assert parts_of(one_item, one_item[0]) == []
+    visitors = facts_of("Đón 2.340 lượt khách (trong đó 185 lượt khách quốc tế), doanh thu ước 1,46 tỷ đồng.")
+    assert one(visitors, "1,46").indicator == "tourism.revenue"
+
+
 def test_carried_over_and_new() -> None:
     fs = facts_of("Trung tâm xử lý 98.822 hồ sơ (2.900 hồ sơ năm trước chuyển sang); tiếp nhận mới 95.754 hồ sơ.")
     assert one(fs, "2.900").role == "carried_over"
