@@ -120,7 +120,7 @@ _RECIPIENTS = re.compile(r"(?<!\w)cho(?:\s+(?:các|những|mỗi))?\s*$", re.IGN
 # other figure): the amount of it
 _AMOUNT = re.compile(r"[^;.]{0,200}?(?:(?<!\w)(?:với|có)|,)\s+(?:tổng\s+)?(?:số\s+tiền|trị\s+giá|"
                      r"kinh\s+phí(?:\s+(?:hỗ\s+trợ|huy\s+động|thực\s+hiện))?|(?:số\s+)?vốn(?:\s+đầu\s+tư|\s+đăng\s+ký)?|"
-                     r"phạt(?:\s+tiền)?|nộp\s+ngân\s+sách|doanh\s+thu|thiệt\s+hại(?:\s+(?:về\s+)?tài\s+sản)?|khối\s+lượng|trọng\s+lượng|"
+                     r"phạt(?:\s+tiền)?|nộp\s+ngân\s+sách|doanh\s+thu|(?<=tổng\s)thu|thiệt\s+hại(?:\s+(?:về\s+)?tài\s+sản)?|khối\s+lượng|trọng\s+lượng|"
                      r"diện\s+tích)"
                      r"(?:\s+(?:là|ước\s+tính|ước|khoảng|gần|hơn|trên))*\s*:?\s*", re.IGNORECASE)
 _TARGET = re.compile(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu)(?!\w)", re.IGNORECASE)

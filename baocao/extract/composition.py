@@ -20,14 +20,15 @@ _FIGURE_BEFORE_COMMA = re.compile(r"\d[^\d,;:]{0,15}$")
 
 def _item_at_end(before: str) -> str:
     """A list item of one to three words right before the number, after a colon, a dash, or a
-    comma that follows a figure ("cây màu: lạc ", "lạc 46,5 ha, ngô "); "" when there is none."""
+    comma or semicolon that follows a figure ("cây màu: lạc ", "lạc 46,5 ha, ngô ", "sản lượng
+    3.215 tấn; sắn "); "" when there is none."""
     text = before.rstrip()
-    cut = max(text.rfind(":"), text.rfind("-"), text.rfind("–"), text.rfind(","))
+    cut = max(text.rfind(":"), text.rfind("-"), text.rfind("–"), text.rfind(","), text.rfind(";"))
     item = text[cut + 1:]
     words = item.split()
     if not 1 <= len(words) <= 3 or not all(w.isalpha() for w in words):
         return ""
-    if cut >= 0 and text[cut] == "," and not _FIGURE_BEFORE_COMMA.search(text, max(0, cut - 20), cut):
+    if cut >= 0 and text[cut] in ",;" and not _FIGURE_BEFORE_COMMA.search(text, max(0, cut - 20), cut):
         return ""
     return item
 

@@ -293,3 +293,15 @@ def test_a_measure_head_takes_what_an_earlier_clause_names_when_its_own_names_no
     assert one(rice, "2.032,8").indicator == "agri.rice_output"
     coffee = facts_of("Cây cà phê có tổng diện tích 214.308 ha; niên vụ 2025 - 2026 ước sản lượng đạt 578.400 tấn nhân.")
     assert one(coffee, "578.400").indicator == "agri.coffee_output"  # "cà phê", not "cá"
+
+
+def test_list_items_after_a_semicolon_amounts_after_tong_thu_and_projects_licensed() -> None:
+    crops = facts_of("Ngô 1.124 ha, năng suất 28,6 tạ/ha, sản lượng 3.215 tấn; sắn 245,8 ha, sản lượng củ tươi ước 3.440 tấn.")
+    assert one(crops, "245,8").indicator == "agri.planted_area.cassava"
+    tourism = facts_of("Từ đầu năm đón 6.150 lượt khách du lịch, tổng thu 7.286 tỷ đồng.")
+    assert one(tourism, "7.286").indicator == "tourism.revenue"
+    projects = facts_of("Trong tháng cấp mới 06 dự án với tổng vốn đăng ký 4.285 tỷ đồng.")
+    assert [f.indicator for f in projects] == ["investment.projects_approved", "investment.projects_capital"]
+    complaints = facts_of("Tiếp nhận 524 đơn; giải quyết 41/59 vụ việc thuộc thẩm quyền (69,5%).")
+    assert one(complaints, "41").indicator == "complaints.resolved"
+    assert one(complaints, "69,5%").indicator == "complaints.resolution_rate"
