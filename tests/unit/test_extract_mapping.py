@@ -305,3 +305,11 @@ def test_list_items_after_a_semicolon_amounts_after_tong_thu_and_projects_licens
     complaints = facts_of("Tiếp nhận 524 đơn; giải quyết 41/59 vụ việc thuộc thẩm quyền (69,5%).")
     assert one(complaints, "41").indicator == "complaints.resolved"
     assert one(complaints, "69,5%").indicator == "complaints.resolution_rate"
+
+
+def test_lower_secondary_graduation_and_food_safety_fines() -> None:
+    grads = facts_of("Tỷ lệ học sinh lớp 9 tốt nghiệp THCS năm học 2024 - 2025 đạt 97,8%.")
+    assert one(grads, "97,8%").indicator == "edu.graduation_rate"
+    food = facts_of("Kiểm tra an toàn thực phẩm 46 cơ sở, xử phạt 07 cơ sở với số tiền 28,5 triệu đồng.")
+    assert [f.indicator for f in food] == ["health.food_safety_inspections", "health.food_safety_violations",
+                                           "health.food_safety_fines"]
