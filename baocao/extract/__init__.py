@@ -200,12 +200,15 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
     at = {f.id: k for k, f in enumerate(out)}
     for i, fact in enumerate(out):
         if i and fact.dimension in ("money", "mass", "area", "volume"):
-            amount = _amount_of(out[i - 1], _counted(out, i - 1).indicator, fact, catalogue)
-            whole = next((at[r.target] for r in out[i - 1].relations if r.kind == "part_of" and r.target in at), i)
-            if amount is None and whole < i - 1:
+            last = i - 1
+            if last and out[last].role == "ratio_percent":
+                last -= 1  # "xóa 2.846/3.512 nhà tạm (81%), kinh phí 161,2 tỷ đồng": past the ratio's percent
+            amount = _amount_of(out[last], _counted(out, last).indicator, fact, catalogue)
+            whole = next((at[r.target] for r in out[last].relations if r.kind == "part_of" and r.target in at), i)
+            if amount is None and whole < last:
                 # "đón 2.340 lượt khách (trong đó 185 lượt khách quốc tế), doanh thu ước 1,46 tỷ đồng":
                 # after the parts of a count, the amount of the whole
-                amount = _amount_of(out[i - 1], _counted(out, whole).indicator, fact, catalogue)
+                amount = _amount_of(out[last], _counted(out, whole).indicator, fact, catalogue)
             if amount:
                 out[i] = fact = replace_fact(fact, indicator=amount, indicator_confidence=0.8)
         if i and fact.dimension != "percent":

@@ -145,6 +145,8 @@ class Catalogue:
             if ind.ratio_of and ind.ratio_of[0] == reached and ind.ratio_of[1].endswith(basis):
                 return ind.ratio_of[1]
         sibling = f"{reached.rsplit('.', 1)[0]}.{basis}"
+        if sibling not in self.order() and basis == "estimate":
+            return self.basis_indicator(reached, "estimate_province")  # a bare "dự toán": the one assigned from above
         return sibling if sibling in self.order() else None
 
     def share_indicator(self, part: str) -> str | None:

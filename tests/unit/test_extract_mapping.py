@@ -313,3 +313,11 @@ def test_lower_secondary_graduation_and_food_safety_fines() -> None:
     food = facts_of("Kiểm tra an toàn thực phẩm 46 cơ sở, xử phạt 07 cơ sở với số tiền 28,5 triệu đồng.")
     assert [f.indicator for f in food] == ["health.food_safety_inspections", "health.food_safety_violations",
                                            "health.food_safety_fines"]
+
+
+def test_a_bare_estimate_is_the_one_assigned_and_an_amount_after_a_ratio_percent() -> None:
+    revenue = facts_of("Tổng thu ngân sách nhà nước trên địa bàn 9 tháng ước 897,4 tỷ đồng, đạt 71,8% dự toán năm "
+                       "(1.250 tỷ đồng), tăng 6,2% so với cùng kỳ.")
+    assert one(revenue, "1.250").indicator == "budget.revenue.estimate_province"
+    houses = facts_of("Hỗ trợ xóa 2.846/3.512 nhà tạm, nhà dột nát (81%), kinh phí 161,2 tỷ đồng.")
+    assert one(houses, "161,2").indicator == "social.housing_support_money"
