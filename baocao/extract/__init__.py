@@ -128,6 +128,7 @@ _PARTS_OPENING = re.compile(r"\W*(?:trong\s+đó|gồm|bao\s+gồm)\b", re.IGNOR
 _RATE_AFTER = re.compile(r"\s*,?\s*(?:đạt|bằng)(?:\s+tỷ\s+lệ)?\s*", re.IGNORECASE)
 _OVER_DENOMINATOR = re.compile(r"\s*/\s*\d[\d.,]*\s*")
 _NEXT_COUNT = re.compile(r"\s*(?:,|và)?\s*\d[\d.]*\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?=[^\W\d_])")
+_CASES_THEN_PERSONS = re.compile(r"\s*(?:/|với)\s*\d[\d.]*\s+(?:đối\s+tượng|người)\s+(?=[^\W\d_])", re.IGNORECASE)
 _AFTER_NOUN = re.compile(r"\s*([^\W\d_][^,;:.()\d%]{0,50}?)(?=\s*(?:[,;:.()%]|\d|đạt|tăng|giảm|bằng|với|cho\s|của\s|tại\s|$))")
 
 
@@ -155,10 +156,11 @@ def _context(fact: Fact, title: str, texts: dict[tuple[str | None, int | None], 
             over_tail = _AFTER_NOUN.match(rest)
             over_noun = f"{noun} {over_tail.group(1) if over_tail else ''}".strip()
     tail = _AFTER_NOUN.match(after)
-    if tail is None and noun:
-        # "bắt giữ 64 vụ, 97 đối tượng phạm tội về ma túy": the words after the last count of
-        # such a pair name what both are counts of
-        pair = _NEXT_COUNT.match(after)
+    if (tail is None or tail.group(1).strip().lower() == "với") and noun:
+        # "bắt giữ 64 vụ, 97 đối tượng phạm tội về ma túy" ("06 vụ/14 đối tượng …", "2 vụ với 4 đối
+        # tượng …"): the words after the last count of such a pair name what both are counts of
+        pair = _CASES_THEN_PERSONS.match(after) if noun.lower() == "vụ" else None
+        pair = pair or _NEXT_COUNT.match(after)
         if pair:
             tail = _AFTER_NOUN.match(after, pair.end())
     elided, item = elided_head(before)

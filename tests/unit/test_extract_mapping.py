@@ -321,3 +321,11 @@ def test_a_bare_estimate_is_the_one_assigned_and_an_amount_after_a_ratio_percent
     assert one(revenue, "1.250").indicator == "budget.revenue.estimate_province"
     houses = facts_of("Hỗ trợ xóa 2.846/3.512 nhà tạm, nhà dột nát (81%), kinh phí 161,2 tỷ đồng.")
     assert one(houses, "161,2").indicator == "social.housing_support_money"
+
+
+def test_cases_named_after_the_persons_that_follow_them() -> None:
+    for text in ("Phát hiện 06 vụ/14 đối tượng phạm tội về ma túy.", "Phát hiện 2 vụ với 4 đối tượng tàng trữ trái phép chất ma túy."):
+        facts = facts_of(text)
+        assert [f.indicator for f in facts] == ["security.drug_cases", "security.drug_offenders"], text
+    notary = facts_of("Chứng thực 312 lượt/391 bản; 02 lượt/02 bản chứng thực chữ ký cá nhân.")
+    assert one(notary, "02 lượt").indicator != "interior.rewards_individuals"  # only cases pair so
