@@ -325,6 +325,8 @@ def map_indicator(catalogue: Catalogue, dimension: str, unit: str, role: str | N
             ctx = ctx._replace(before=ctx.before[cut:], previous="", section="")
     scores = _scores(catalogue, allowed, ctx)
     best = _best(catalogue, scores, dimension, unit)
+    if ctx.over and best[1] is not None:
+        best = _tie_by_whole(catalogue, scores, best, allowed, ctx, dimension, unit)
     if (best[1] is None or best[0] < _MIN_SCORE) and ctx.over:
         # the words before a numerator name a part ("kết thúc 301/306 cuộc thanh tra"); only
         # when they name nothing is it the set after the denominator
@@ -404,6 +406,18 @@ def _scores(catalogue: Catalogue, allowed: frozenset[str], ctx: Context) -> dict
         if key not in found_after and key not in found_before and key not in found_previous:
             keep(key[0], size[key[1]] * 0.4)
     return scores
+
+
+def _tie_by_whole(catalogue: Catalogue, scores: dict[str, float], best: tuple[float, str | None],
+                  allowed: frozenset[str], ctx: Context, dimension: str, unit: str) -> tuple[float, str | None]:
+    """ "đã giải quyết 412/468 vụ việc khiếu nại": when the numerator's words name indicators of
+    several sectors alike, the one of the sector its denominator's words name."""
+    tied = [code for code, score in scores.items() if score == scores.get(best[1] or "")]
+    if len(tied) < 2:
+        return best
+    whole = _best(catalogue, _scores(catalogue, allowed, Context(before="", after=ctx.over, section="")), dimension, unit)[1]
+    same = [code for code in tied if whole and code.rsplit(".", 1)[0] == whole.rsplit(".", 1)[0]]
+    return (best[0], same[0]) if len(same) == 1 else best
 
 
 def _best(catalogue: Catalogue, scores: dict[str, float], dimension: str, unit: str) -> tuple[float, str | None]:

@@ -329,3 +329,16 @@ def test_cases_named_after_the_persons_that_follow_them() -> None:
         assert [f.indicator for f in facts] == ["security.drug_cases", "security.drug_offenders"], text
     notary = facts_of("Chứng thực 312 lượt/391 bản; 02 lượt/02 bản chứng thực chữ ký cá nhân.")
     assert one(notary, "02 lượt").indicator != "interior.rewards_individuals"  # only cases pair so
+
+
+def test_a_numerator_named_by_two_sectors_alike_takes_its_denominators_sector() -> None:
+    facts = facts_of("Tiếp nhận 3.412 đơn; đã giải quyết 412/468 vụ việc khiếu nại, tố cáo thuộc thẩm quyền (88%).")
+    assert [f.indicator for f in facts] == ["complaints.received", "complaints.resolved", "complaints.received",
+                                            "complaints.resolution_rate"]
+
+
+def test_the_burnt_area_of_forest_fires_and_measles_shots_for_children() -> None:
+    fires = facts_of("Từ đầu năm xảy ra 05 vụ cháy rừng, diện tích thiệt hại 12,6 ha.")
+    assert one(fires, "12,6").indicator == "forestry.fire_area"
+    shots = facts_of("Ghi nhận 4.862 ca sốt xuất huyết; tiêm vắc xin sởi cho 48.650 trẻ từ 1 đến 10 tuổi.")
+    assert one(shots, "48.650").indicator == "health.children_vaccinated"
