@@ -50,6 +50,7 @@ AT_WORDS = (
 _ENUMERATOR = re.compile(r"\(\s*\d{1,2}\s*\)")  # enumerators (1), (2)
 _ROMAN = re.compile(r"(?<![\w.,])[IVX]+\s*,\s*[IVX]+/\d{4}")  # Quý II, III/2025: begins with I, V or X
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_LIST_REST = re.compile(r"(?:\s*(?:,|và|-|–)\s*\d{1,3})+(?![\d.,])")  # ", 75, 80, 85, 90" (before "tuổi")
 
 
 @dataclass(frozen=True)
@@ -191,5 +192,8 @@ def is_identifier(text: str, start: int, end: int, has_unit: bool, percent: bool
         return True
     if _starts_with(after, rules.after, rules.beginnings):
         return True
+    listed = _LIST_REST.match(text, end) if not has_unit and text[end:end + 1] in ",-–" else None
+    if listed and _starts_with(text[listed.end():listed.end() + 25], rules.after, rules.beginnings):
+        return True  # "mừng thọ người cao tuổi tròn 70, 75, 80, 85, 90 tuổi": every item of the list
     raw = text[start:end]
     return bool(_YEAR.fullmatch(raw)) and not has_unit

@@ -217,3 +217,8 @@ def test_workers_are_counted() -> None:
     fs = facts_of("Đối thoại tại 02 doanh nghiệp FDI với 1.350 công nhân tham gia; Công ty TNHH Hanwon Vina 820 công nhân.")
     assert [(f.raw, f.unit) for f in fs] == [("02 doanh nghiệp", "doanh nghiệp"), ("1.350 công nhân", "công nhân"),
                                              ("820 công nhân", "công nhân")]
+
+
+def test_ages_listed_before_tuoi_and_fishermen() -> None:
+    fs = facts_of("Mừng thọ cho 386 người cao tuổi tròn 70, 75, 80, 85, 90 tuổi; phường có 412 tàu cá với 2.956 ngư dân.")
+    assert [f.raw for f in fs] == ["386 người cao tuổi", "412 tàu cá", "2.956 ngư dân"]
