@@ -222,3 +222,8 @@ def test_workers_are_counted() -> None:
 def test_ages_listed_before_tuoi_and_fishermen() -> None:
     fs = facts_of("Mừng thọ cho 386 người cao tuổi tròn 70, 75, 80, 85, 90 tuổi; phường có 412 tàu cá với 2.956 ngư dân.")
     assert [f.raw for f in fs] == ["386 người cao tuổi", "412 tàu cá", "2.956 ngư dân"]
+
+
+def test_an_age_after_tuoi_is_no_count() -> None:
+    fs = facts_of("Hoàn thành đăng ký nghĩa vụ quân sự cho 186 nam công dân tuổi 17.")
+    assert [(f.raw, f.unit) for f in fs] == [("186 nam công dân", "nam công dân")]
