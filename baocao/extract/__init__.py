@@ -187,13 +187,13 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
         else:
             ctx = _context(fact, titles.get(fact.paragraph or "", ""), texts)
             code, confidence = map_indicator(catalogue, fact.dimension, fact.unit, fact.role, ctx, basis)
-        if code is not None and fact.role == "denominator" and out and out[-1].role == "numerator" \
-                and code == out[-1].indicator:
+        numerator = out[-1] if fact.role == "denominator" and out and out[-1].role == "numerator" else None
+        if numerator is not None and code is not None and code == numerator.indicator:
             code, confidence = None, 0.0  # "6/11 thôn đạt chuẩn kiểu mẫu": the whole is not what its part is
-        if code is None and fact.role == "denominator" and out and out[-1].role == "numerator" and out[-1].indicator:
+        if code is None and numerator is not None and numerator.indicator:
             # "hoàn thành xóa 2.846/3.512 nhà tạm": the words name the numerator only; the whole is
             # what the numerator's rate is a rate of (ratio_of)
-            code = base_of(catalogue, out[-1].indicator)
+            code = base_of(catalogue, numerator.indicator)
             confidence = 0.6 if code else 0.0
         if code is not None or fact.indicator is not None:
             fact = replace_fact(fact, indicator=code, indicator_confidence=confidence)

@@ -145,9 +145,10 @@ class Catalogue:
             if ind.ratio_of and ind.ratio_of[0] == reached and ind.ratio_of[1].endswith(basis):
                 return ind.ratio_of[1]
         sibling = f"{reached.rsplit('.', 1)[0]}.{basis}"
-        if sibling not in self.order() and basis == "estimate":
-            return self.basis_indicator(reached, "estimate_province")  # a bare "dự toán": the one assigned from above
-        return sibling if sibling in self.order() else None
+        if sibling in self.order():
+            return sibling
+        # a bare "dự toán": the one assigned from above
+        return self.basis_indicator(reached, "estimate_province") if basis == "estimate" else None
 
     def share_indicator(self, part: str) -> str | None:
         """The percent indicator that is the share the count `part` makes of its whole (share_of):

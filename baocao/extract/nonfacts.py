@@ -192,7 +192,7 @@ def is_identifier(text: str, start: int, end: int, has_unit: bool, percent: bool
         return True
     if _starts_with(after, rules.after, rules.beginnings):
         return True
-    listed = _LIST_REST.match(text, end) if not has_unit and text[end:end + 1] in ",-–" else None
+    listed = _LIST_REST.match(text, end) if not has_unit and text[end:end + 1] in (",", "-", "–") else None
     if listed and _starts_with(text[listed.end():listed.end() + 25], rules.after, rules.beginnings):
         return True  # "mừng thọ người cao tuổi tròn 70, 75, 80, 85, 90 tuổi": every item of the list
     raw = text[start:end]
