@@ -35,6 +35,7 @@ MODULES = (
     "baocao.extract",
     "baocao.extract.catalogue",
     "baocao.extract.composition",
+    "baocao.extract.mapping",
     "baocao.extract.context",
     "baocao.extract.nonfacts",
     "baocao.extract.numbers",

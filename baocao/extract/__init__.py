@@ -10,18 +10,20 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from baocao.extract.catalogue import (
-    Catalogue,
-    Context,
-    base_of,
-    can_map,
-    load_catalogue,
-    map_indicator,
-    rate_indicator,
-)
+from baocao.extract.catalogue import Catalogue, load_catalogue
 from baocao.extract.context import Cues, elided_head, qualifiers, subject
 from baocao.extract.drafts import Draft, unit_compatible
 from baocao.extract.lexicon import load_lexicon, load_partitions
+from baocao.extract.mapping import (
+    Context,
+    base_of,
+    can_map,
+    map_indicator,
+    named_in_sentence,
+    plan_rate_indicator,
+    rate_indicator,
+    reached_rate_indicator,
+)
 from baocao.extract.model import Fact, new_fact, replace_fact
 from baocao.extract.nonfacts import load_rules
 from baocao.extract.parts import link_footnote_breakdown
@@ -245,14 +247,14 @@ def _with_indicators(facts: list[Fact], catalogue: Catalogue, titles: dict[str, 
         if fact.role == "achievement" and out[i].indicator is None and fact.paragraph not in plans and not any(
                 r.kind == "achievement_of" for r in fact.relations) and not _is_target(fact):
             basis = next((r.basis for r in fact.relations if r.kind == "compared_to"), None)
-            code = catalogue.plan_rate_indicator(_context(fact, titles.get(fact.paragraph or "", ""), texts), basis)
+            code = plan_rate_indicator(catalogue, _context(fact, titles.get(fact.paragraph or "", ""), texts), basis)
             if code:
                 out[i] = replace_fact(fact, indicator=code, indicator_confidence=0.7)
         if fact.role is None and not fact.relations and fact.paragraph not in plans and _reached(fact) \
                 and not (i and _rate_after(out[i - 1], fact)) and not _is_target(fact):
             ctx = _context(fact, titles.get(fact.paragraph or "", ""), texts)
-            code = None if fact.indicator and catalogue.named_in_sentence(ctx, fact.indicator) else (
-                catalogue.reached_rate_indicator(ctx))
+            code = None if fact.indicator and named_in_sentence(catalogue, ctx, fact.indicator) else (
+                reached_rate_indicator(catalogue, ctx))
             if code:
                 out[i] = replace_fact(fact, indicator=code, indicator_confidence=0.7)
         if i and out[i].indicator is None and fact.role in (None, "achievement") and not fact.relations:
