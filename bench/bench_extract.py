@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import platform
 import re
 import statistics
 import sys
@@ -256,6 +258,8 @@ def main() -> None:
     # the core that ran: compiled by ./dev setup (baocao/native.py), or plain Python
     # (BAOCAO_PURE_PYTHON=1, or no C compiler)
     summary["core"] = "compiled" if use_fresh_build() else "python"
+    # the interpreter under it (./dev prefers the distribution's: docs/benchmarks.md)
+    summary["interpreter"] = f"{platform.python_version()} {os.path.realpath(sys.executable)}"
     summary["targets"] = {"precision": 0.98, "recall": 0.97, "indicator_accuracy": 0.9, "speed": 2.0}
     summary["per_seed"] = {k: {kk: vv for kk, vv in v.items() if not kk.startswith("_")} for k, v in results.items()}
     report("extract", summary)
