@@ -45,7 +45,6 @@ _STOP_HEAD = re.compile(r"^(?:và|trong\s+đó|trong\s+tháng|trong\s+kỳ|đã|
 _NOISE = re.compile(r"(?=[nt\d])(?:\b(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?\b|tháng\s+\d{1,2}(?:/\d{4})?|\d+\s+tháng"
                     r"(?:\s+đầu\s+năm)?|năm\s+\d{4})")
 _DIGIT = re.compile(r"\d")  # every _NOISE match has one
-_ENDS_WITH_DIGIT = re.compile(r"\d\s*$")
 _TRAILING_NUMBER = re.compile(r"[\d.,/%]+\s*(?:\w+\s*)?$")
 _NOUN_AFTER = re.compile(r"\s*([^\W\d_][^,;:.()\d]{0,40}?)(?=\s*(?:[,;:.()]|\d|đạt|tăng|giảm|với|và|$))")
 _OPEN_CUMULATIVE = re.compile(r"\(\s*(?:cộng\s+dồn|lũy\s+kế|luỹ\s+kế)\s*(?:đạt\s*)?$", re.IGNORECASE)
@@ -138,7 +137,7 @@ def subject(text: str, clause_at: int, mention: Mention, section_title: str = ""
     before = text[max(clause_at, start) : mention.start]
     if _DIGIT.search(before):
         before = _NOISE.sub(" ", before)
-        before = _TRAILING_NUMBER.sub(" ", before) if _ENDS_WITH_DIGIT.search(before) else before
+        before = _TRAILING_NUMBER.sub(" ", before) if before.rstrip()[-1:].isdecimal() else before
     words = before.replace(",", " , ").split()
     while words:
         last = words[-1].lower().strip(",.-–:")

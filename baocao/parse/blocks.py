@@ -21,6 +21,7 @@ from baocao.read.model import Marker
 # every position: "[.;:!?…](?:\s*[)”"’»])?\s*$|\./\.\s*$".
 _TERMINAL = re.compile(r"[.;:!?…](?:(?:\s*[)”\"’»])?\s*$|(?<=\.)/\.\s*$)")
 _STRONG = re.compile(r"[.:!?…](?:(?:\s*[)”\"’»])?\s*$|(?<=\.)/\.\s*$)")
+_CLOSERS = ")”\"’»"  # a line ending with one may still end with a mark before it ("… (năm 2025).”)
 _RECIPIENTS = re.compile(r"^\s*Nơi nhận")
 _MAX_HEADING = 200  # a numbered block longer than this is a numbered paragraph, not a heading
 _TITLE_COLON = 70  # "1. Ưu điểm: Dưới sự…" — a title before a colon at most this long
@@ -61,12 +62,23 @@ def _starts_item(text: str) -> bool:
     return True
 
 
+def _ends(stripped: str, pattern: re.Pattern[str], marks: str) -> bool:
+    """`pattern.search(stripped)` for _TERMINAL or _STRONG (a mark of `marks` ends the line, or
+    one of them before a closing bracket or quote): most lines tell by their last character."""
+    last = stripped[-1:]
+    if not last:
+        return False
+    if last in marks:
+        return True
+    return last in _CLOSERS and bool(pattern.search(stripped))
+
+
 def _is_break(prev: str, nxt: str, width: int) -> bool:
     prev_s = prev.strip()
     nxt_s = nxt.strip()
     if not prev_s:
         return False
-    terminal = bool(_TERMINAL.search(prev_s))
+    terminal = _ends(prev_s, _TERMINAL, ".;:!?…")
     full = len(prev_s) >= 0.9 * width
     match = match_heading(nxt_s)
     if match is not None and match.kind in ("part", "roman"):
@@ -80,7 +92,7 @@ def _is_break(prev: str, nxt: str, width: int) -> bool:
     prev_match = match_heading(prev_s)
     if prev_match is not None and prev_match.kind in ("dotted", "letter") and not terminal:
         return len(prev_s) < 0.97 * width  # a heading line, then its first paragraph
-    if _STRONG.search(prev_s):
+    if _ends(prev_s, _STRONG, ".:!?…"):
         return not full or len(nxt_s) < 0.92 * width
     if is_all_caps(prev_s) and not is_all_caps(nxt_s):
         return True

@@ -90,3 +90,16 @@ def test_mutated_pdf_and_docx_headers_never_crash(tail: bytes) -> None:
             parse(read_data(head + tail, name, Config()))
         except InputError as exc:
             assert exc.message
+
+
+LINE_ENDS = st.text(alphabet=list(".;:!?…)”\"’»/ \ta1Đ"), max_size=12)
+
+
+@settings(max_examples=500)
+@given(LINE_ENDS)
+def test_line_end_shortcut_agrees_with_its_patterns(text: str) -> None:
+    from baocao.parse.blocks import _STRONG, _TERMINAL, _ends
+
+    line = f"Thu ngân sách{text}".strip()
+    assert _ends(line, _TERMINAL, ".;:!?…") == bool(_TERMINAL.search(line))
+    assert _ends(line, _STRONG, ".:!?…") == bool(_STRONG.search(line))
