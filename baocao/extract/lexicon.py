@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -28,6 +28,12 @@ class Lexicon:
     count_nouns: frozenset[str]  # lower-case
     implied_nouns: frozenset[str]  # the count nouns a bare number may take from the words before it
     unit_re: re.Pattern[str]  # matches "[multiplier ]unit-or-noun" at a position
+    # a count noun printed with a qualifier → the noun it counts ("nam công dân" → "công dân")
+    noun_units: dict[str, str] = field(default_factory=dict)
+
+    def noun_unit(self, noun: str) -> str:
+        """The unit of a count printed with the (lower-case) count noun `noun`."""
+        return self.noun_units.get(noun, noun)
 
     def lookup(self, word: str) -> UnitWord | None:
         return self.units.get(word.lower()) or self.units.get(word)
@@ -44,6 +50,7 @@ def _data_text(name: str, data_dir: Path | None) -> str:
     return resources.files("baocao.data").joinpath(name).read_text(encoding="utf-8")
 
 
+NOUN_UNIT = "->"  # count_nouns.txt: "nam công dân -> công dân", printed noun -> the unit it counts in
 AFTER_ONLY = "# after-only"  # count_nouns.txt: the nouns below it are read only after a number
 
 
@@ -56,6 +63,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         for word in item["words"]:
             units[nfc(word).lower()] = UnitWord(nfc(word), item["dimension"], item["unit"], float(item["factor"]))
     nouns = set()
+    noun_units: dict[str, str] = {}
     after_only = set()
     in_after_only = False
     for line in _data_text("count_nouns.txt", data_dir).splitlines():
@@ -63,9 +71,12 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         if line == AFTER_ONLY:
             in_after_only = True
         elif line and not line.startswith("#"):
-            nouns.add(line.lower())
+            printed, _, counted = (part.strip() for part in line.lower().partition(NOUN_UNIT))
+            nouns.add(printed)
+            if counted:
+                noun_units[printed] = counted
             if in_after_only:
-                after_only.add(line.lower())
+                after_only.add(printed)
     words = sorted(set(units) | nouns, key=len, reverse=True)
     alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     mult = "|".join(sorted(map(re.escape, multipliers), key=len, reverse=True))
@@ -74,7 +85,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         re.IGNORECASE,
     )
     return Lexicon(multipliers=multipliers, units=units, count_nouns=frozenset(nouns),
-                   implied_nouns=frozenset(nouns - after_only), unit_re=unit_re)
+                   implied_nouns=frozenset(nouns - after_only), unit_re=unit_re, noun_units=noun_units)
 
 
 @lru_cache(maxsize=4)

@@ -60,6 +60,7 @@ class NonFactRules:
     after: frozenset[str]
     date_words: dict[str, tuple[int, int]]  # word → plausible range of the number after it
     bound_after: frozenset[str] = frozenset()  # after a quantity: it bounds a class ("từ 90 CV trở lên")
+    identifier_unless: frozenset[str] = frozenset()  # "hạt điều": ends like an identifier_before, is none
 
     # derived in __post_init__ (the compiled core would recompute a cached property on every use)
     endings: tuple[str, ...] = field(init=False, default=())  # the last words of the phrases before a number
@@ -87,6 +88,7 @@ def load_rules(data_dir: Path | None = None) -> NonFactRules:
         after=_phrases(spec["after"]),
         date_words={nfc(k).lower(): (int(v[0]), int(v[1])) for k, v in (spec.get("date_words") or {}).items()},
         bound_after=_phrases(spec.get("bound_after") or []),
+        identifier_unless=_phrases(spec.get("identifier_unless") or []),
     )
 
 
@@ -172,7 +174,7 @@ def _named_by_before(text: str, start: int, end: int, has_unit: bool, rules: Non
     before = text[max(0, start - 30) : start]
     last_words = _last_words(before)
     if _ends_with(before, rules.identifier_before, last_words):
-        return True
+        return not _ends_with(before, rules.identifier_unless, last_words)
     words = _WORD.findall(before[-12:].lower())
     if words and words[-1] in rules.date_words and before.rstrip().lower().endswith(words[-1]):
         low, high = rules.date_words[words[-1]]

@@ -100,7 +100,7 @@ def read_unit(text: str, pos: int, lex: Lexicon) -> Unit | None:
         if known is not None and (known.word == phrase or known.word.lower() == key):
             return Unit(known.dimension, known.unit, known.factor * factor, start, end)
         if key in lex.count_nouns:
-            return Unit("count", key, factor, start, end)
+            return Unit("count", lex.noun_unit(key), factor, start, end)
     return None
 
 
@@ -122,7 +122,7 @@ def _bracket_noun(text: str, start: int, lex: Lexicon) -> Unit | None:
     for n in range(len(words), 0, -1):  # "08 trường", "24 trường học", "21 trường công lập"
         noun = " ".join(words[:n]).lower()
         if noun in lex.count_nouns:
-            return Unit("count", noun, 1.0, start, start, implied=True)
+            return Unit("count", lex.noun_unit(noun), 1.0, start, start, implied=True)
     return None
 
 
@@ -149,7 +149,7 @@ def _implied_noun(
             after_so = [f for f in found if window[max(0, f.start() - 3) : f.start()].lower() == "số "]
             chosen = after_so[0] if after_so else found[0]
         noun = _SPACES.sub(" ", chosen.group(0)).lower()
-        return None if lex.lookup(noun) is not None else Unit("count", noun, 1.0, start, start, implied=True)
+        return None if lex.lookup(noun) is not None else Unit("count", lex.noun_unit(noun), 1.0, start, start, implied=True)
     if not found:
         return None
     last = found[-1]
@@ -163,7 +163,7 @@ def _implied_noun(
         noun = _SPACES.sub(" ", last.group(0)).lower()
         if lex.lookup(noun) is not None:
             return None
-        return Unit("count", noun, 1.0, start, start, implied=True)
+        return Unit("count", lex.noun_unit(noun), 1.0, start, start, implied=True)
     return None
 
 

@@ -54,6 +54,10 @@ def split_footnotes(stream: list[Line]) -> Split:
         if line.kind == "body" and _RULE.fullmatch(line.text.strip()) and _rule_opens_block(stream, i, notes):
             in_block, ruled = True, True
             continue
+        if (line.kind == "blank" and len(line.text) >= _SHORT_SEPARATOR and _rule_opens_block(stream, i, notes)
+                and _marked(body, _next_number(notes))):
+            in_block, ruled = True, True  # a separator of fewer spaces than SEPARATOR_MIN
+            continue
         if in_block and ruled and line.kind == "body" and notes and not _starts_next(line.text, notes) and (
                 _ENDED.search(notes[-1].parts[-1]) or match_heading(line.text.strip())):
             in_block = False  # "__________ / 1 … / 2 … / III. ĐÁNH GIÁ CHUNG": the body goes on
@@ -91,6 +95,19 @@ def _rule_opens_block(stream: list[Line], at: int, notes: list[RawFootnote]) -> 
     """A rule separates footnotes when the next line with text starts the next footnote."""
     following = next((line for line in stream[at + 1:] if line.text.strip()), None)
     return following is not None and following.kind == "body" and _starts_next(following.text, notes)
+
+
+# A line of this many spaces or more, shorter than a separator (lines.SEPARATOR_MIN), opens a
+# footnote block when the next line starts the next footnote and the body marked it just before
+# (a narrow rule in the text layer of a double-spaced PDF).
+_SHORT_SEPARATOR = 4
+_MARKED_WITHIN = 40  # body lines back where the marker must stand
+
+
+def _marked(body: list[Line], number: int) -> bool:
+    """A marker `number` is glued to a word, percent or bracket in one of the last body lines."""
+    glued = re.compile(rf"(?<=[^\W\d_]|[%)”]){number}(?!\d|[^\W\d_])")
+    return any(glued.search(line.text) for line in body[-_MARKED_WITHIN:] if line.kind == "body")
 
 
 def _next_number(notes: list[RawFootnote]) -> int:

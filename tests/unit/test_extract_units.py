@@ -226,4 +226,9 @@ def test_ages_listed_before_tuoi_and_fishermen() -> None:
 
 def test_an_age_after_tuoi_is_no_count() -> None:
     fs = facts_of("Hoàn thành đăng ký nghĩa vụ quân sự cho 186 nam công dân tuổi 17.")
-    assert [(f.raw, f.unit) for f in fs] == [("186 nam công dân", "nam công dân")]
+    assert [(f.raw, f.unit) for f in fs] == [("186 nam công dân", "công dân")]  # counted as citizens
+
+
+def test_cashew_is_no_article_and_relatives_are_counted() -> None:
+    fs = facts_of("Xuất khẩu hạt điều 184,9 triệu USD theo Điều 12 của Luật; trợ cấp cho 905 thân nhân người có công.")
+    assert [(f.raw, f.unit) for f in fs] == [("184,9 triệu USD", "USD"), ("905 thân nhân", "thân nhân")]

@@ -106,3 +106,17 @@ def test_footnotes_below_a_rule_of_underscores_and_the_body_after_them() -> None
     assert "7,85 tỷ đồng. Tiếp 14 lượt" in doc.text and "Sản xuất nông nghiệp cơ bản ổn định." in doc.text
     assert "5,2 tỷ" not in doc.text and "---" not in doc.text.split("BÁO CÁO")[-1]
     assert [s.title for s in doc.sections] == ["KẾT QUẢ", "ĐÁNH GIÁ CHUNG"]
+
+
+def test_footnotes_below_a_narrow_rule_of_spaces_in_a_double_spaced_layer() -> None:
+    lines = ["ỦY BAN NHÂN DÂN", "PHƯỜNG VĂN MIẾU", "Độc lập - Tự do - Hạnh phúc", "BÁO CÁO",
+             "Tình hình kinh tế - xã hội tháng 11", "I. KẾT QUẢ",
+             "Thu ngân sách 11 tháng1 ước 1.027,5 tỷ đồng; chi ngân sách ước 32.436,2 triệu đồng, bằng 47,8% dự toán",
+             "          ",
+             "1 Trong đó, thuế giá trị gia tăng 354,2 tỷ đồng, thuế thu nhập doanh nghiệp 141,5 tỷ",
+             "đồng.", "2", "phường giao. Tiếp 14 lượt công dân.",
+             "          ", "2 số hộ gặp khó khăn, sản xuất kinh doanh ổn định."]
+    doc = parse(read_text("\n\n".join(lines).encode()))
+    assert [(n.number, n.text[:9]) for n in doc.footnotes] == [(1, "Trong đó,")]
+    assert "47,8% dự toán phường giao. Tiếp 14 lượt" in doc.text and "354,2" not in doc.text
+    assert "2 số hộ gặp khó khăn" in doc.text  # no marker 2 before it: no footnote
