@@ -232,3 +232,9 @@ def test_an_age_after_tuoi_is_no_count() -> None:
 def test_cashew_is_no_article_and_relatives_are_counted() -> None:
     fs = facts_of("Xuất khẩu hạt điều 184,9 triệu USD theo Điều 12 của Luật; trợ cấp cho 905 thân nhân người có công.")
     assert [(f.raw, f.unit) for f in fs] == [("184,9 triệu USD", "USD"), ("905 thân nhân", "thân nhân")]
+
+
+def test_an_area_number_is_no_count_and_traders_and_vacancies_are() -> None:
+    fs = facts_of("Xảy ra 01 vụ cháy nhà tại khu vực 7, thiệt hại 45 triệu đồng; nhân dân các khu vực 76,0 triệu đồng; "
+                  "chợ có 1.126 tiểu thương; phiên giao dịch có 4.320 vị trí tuyển dụng.")
+    assert [f.raw for f in fs] == ["01 vụ", "45 triệu đồng", "76,0 triệu đồng", "1.126 tiểu thương", "4.320 vị trí tuyển dụng"]
