@@ -106,8 +106,13 @@ _MARKED_WITHIN = 40  # body lines back where the marker must stand
 
 def _marked(body: list[Line], number: int) -> bool:
     """A marker `number` is glued to a word, percent or bracket in one of the last body lines."""
-    glued = re.compile(rf"(?<=[^\W\d_]|[%)”]){number}(?!\d|[^\W\d_])")
+    glued = _glued(number)
     return any(glued.search(line.text) for line in body[-_MARKED_WITHIN:] if line.kind == "body")
+
+
+def _glued(number: int | str) -> re.Pattern[str]:
+    """A footnote marker `number` glued to a word, percent or bracket ("công chức1;", "40%1")."""
+    return re.compile(rf"(?<=[^\W\d_]|[%)”]){number}(?!\d|[^\W\d_])")
 
 
 def _next_number(notes: list[RawFootnote]) -> int:
@@ -122,7 +127,7 @@ def _inline_footnote(text: str, body: list[Line], notes: list[RawFootnote]) -> r
     if m is None or int(m.group(1)) != _next_number(notes):
         return None
     previous = next((line.text for line in reversed(body) if line.kind == "body"), "")
-    return m if re.search(rf"(?<=[^\W\d_]|[%)”]){m.group(1)}(?!\d|[^\W\d_])", previous) else None
+    return m if _glued(m.group(1)).search(previous) else None
 
 
 # a footnote line: its number, a space, then a word or bracket (not "1." or "1)" of a list)
