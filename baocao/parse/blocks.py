@@ -19,9 +19,17 @@ from baocao.read.model import Marker
 # A line ending on a full stop (or "./.", the end of a legal text), maybe before a closing mark.
 # Written to open with the punctuation class, so that re skips to punctuation instead of trying
 # every position: "[.;:!?…](?:\s*[)”"’»])?\s*$|\./\.\s*$".
-_TERMINAL = re.compile(r"[.;:!?…](?:(?:\s*[)”\"’»])?\s*$|(?<=\.)/\.\s*$)")
-_STRONG = re.compile(r"[.:!?…](?:(?:\s*[)”\"’»])?\s*$|(?<=\.)/\.\s*$)")
 _CLOSERS = ")”\"’»"  # a line ending with one may still end with a mark before it ("… (năm 2025).”)
+TERMINAL_MARKS = ".;:!?…"
+STRONG_MARKS = ".:!?…"  # a sentence, not a clause, ends
+
+
+def _line_end(marks: str) -> re.Pattern[str]:
+    return re.compile(rf"[{re.escape(marks)}](?:(?:\s*[{re.escape(_CLOSERS)}])?\s*$|(?<=\.)/\.\s*$)")
+
+
+_TERMINAL = _line_end(TERMINAL_MARKS)
+_STRONG = _line_end(STRONG_MARKS)
 _RECIPIENTS = re.compile(r"^\s*Nơi nhận")
 _MAX_HEADING = 200  # a numbered block longer than this is a numbered paragraph, not a heading
 _TITLE_COLON = 70  # "1. Ưu điểm: Dưới sự…" — a title before a colon at most this long
@@ -78,7 +86,7 @@ def _is_break(prev: str, nxt: str, width: int) -> bool:
     nxt_s = nxt.strip()
     if not prev_s:
         return False
-    terminal = _ends(prev_s, _TERMINAL, ".;:!?…")
+    terminal = _ends(prev_s, _TERMINAL, TERMINAL_MARKS)
     full = len(prev_s) >= 0.9 * width
     match = match_heading(nxt_s)
     if match is not None and match.kind in ("part", "roman"):
@@ -92,7 +100,7 @@ def _is_break(prev: str, nxt: str, width: int) -> bool:
     prev_match = match_heading(prev_s)
     if prev_match is not None and prev_match.kind in ("dotted", "letter") and not terminal:
         return len(prev_s) < 0.97 * width  # a heading line, then its first paragraph
-    if _ends(prev_s, _STRONG, ".:!?…"):
+    if _ends(prev_s, _STRONG, STRONG_MARKS):
         return not full or len(nxt_s) < 0.92 * width
     if is_all_caps(prev_s) and not is_all_caps(nxt_s):
         return True
